@@ -1,0 +1,128 @@
+/**
+ * Shapes of the public JSON API, shared by the API (which produces them) and the widget
+ * (which reads them). Types only: nothing here runs.
+ */
+import type {
+  ContactKind,
+  Cost,
+  Country,
+  Format,
+  Kind,
+  Referral,
+  Stage,
+  When,
+} from "./taxonomy.js";
+
+/** How precisely a query matched the geography, from most to least precise. */
+export type Precision = "sector" | "district" | "parent-district" | "area";
+
+export interface Place {
+  /** The normalised query as matched: a sector (`EX4 4`), district (`EX4`) or area (`EX`). */
+  query: string;
+  precision: Precision;
+  /** Human label, e.g. "EX4 4, Exeter". */
+  label: string;
+  /** The country of the place (majority); `countries` lists every country it may be in. */
+  country: Country;
+  countries: Country[];
+  lad: string | null;
+  ladName: string | null;
+  icb: string | null;
+  icbName: string | null;
+  lhb: string | null;
+  lhbName: string | null;
+  latitude: number;
+  longitude: number;
+  /** True when the position is an approximation (Northern Ireland, area centroid). */
+  approximate: boolean;
+}
+
+export interface Contact {
+  kind: ContactKind;
+  /** Phone number, text short code, email address or https URL. */
+  value: string;
+  /** A ready-to-use link: `tel:`, `sms:`, `mailto:` or `https:`. */
+  href: string;
+  label: string | null;
+  hours: string | null;
+  keyword: string | null;
+  needsVerification: boolean;
+}
+
+export interface NextSession {
+  /** ISO-8601 instant with offset, e.g. `2026-03-30T10:00:00+01:00`. */
+  start: string;
+  end: string;
+  /** Wall-clock date and times in Europe/London. */
+  date: string;
+  startTime: string;
+  endTime: string;
+  locationName: string | null;
+  termTimeOnly: boolean;
+}
+
+export interface SearchResult {
+  id: string;
+  name: string;
+  organisation: string;
+  summary: string;
+  kind: Kind;
+  stages: Stage[];
+  formats: Format[];
+  referral: Referral[];
+  selfReferral: boolean;
+  cost: Cost;
+  childrenWelcome: boolean;
+  peerLed: boolean;
+  mentalHealthSpecific: boolean;
+  /** Kilometres from the place to the nearest location, when the service has one. */
+  distanceKm: number | null;
+  nextSession: NextSession | null;
+  contacts: Contact[];
+  /** Date (YYYY-MM-DD) the listing was last checked. */
+  verifiedAt: string | null;
+  reviewOverdue: boolean;
+  needsVerification: boolean;
+  demo: boolean;
+  /** Public page of the listing, relative to the API origin: `/services/:id`. */
+  url: string;
+}
+
+export interface CrisisRoute {
+  id: string;
+  name: string;
+  description: string;
+  countries: Country[];
+  contacts: Contact[];
+  hours: string;
+}
+
+export interface SearchResponse {
+  place: Place;
+  crisis: CrisisRoute[];
+  groups: {
+    nearby: SearchResult[];
+    area: SearchResult[];
+    anywhere: SearchResult[];
+  };
+  total: number;
+}
+
+export interface SearchFilters {
+  stage: Stage[];
+  kind: Kind[];
+  format: Format[];
+  selfReferral: boolean;
+  free: boolean;
+  children: boolean;
+  when: When[];
+  lang: "en" | "cy";
+  /** Only services offered in this language (BCP 47), e.g. `cy`. */
+  language: string | null;
+  radiusKm: number;
+  limit: number;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; requestId: string };
+}

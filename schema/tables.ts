@@ -1,0 +1,4 @@
+export * from "./curation.js";
+export * from "./geo.js";
+export * from "./listings.js";
+export * from "./relations.js";
