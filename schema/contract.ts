@@ -126,3 +126,48 @@ export interface SearchFilters {
 export interface ErrorBody {
   error: { code: string; message: string; requestId: string };
 }
+
+export interface ScheduleInfo {
+  pattern: "weekly" | "fortnightly" | "monthly";
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  nth: number | null;
+  startTime: string;
+  endTime: string;
+  termTimeOnly: boolean;
+  locationName: string | null;
+  note: string | null;
+}
+
+export interface LocationInfo {
+  id: string;
+  name: string;
+  address: string;
+  postcode: string;
+  latitude: number;
+  longitude: number;
+  accessibility: string | null;
+}
+
+export interface ServiceAreaInfo {
+  kind: "uk" | "country" | "icb" | "lhb" | "lad" | "district" | "radius";
+  code: string | null;
+  /** A readable name: "Exeter", "NHS Devon Integrated Care Board", "within 10 km of …". */
+  name: string;
+}
+
+/** Everything about one published listing: the search result plus the full text. */
+export interface ServiceDetail extends SearchResult {
+  description: string;
+  howToAccess: string;
+  costNote: string | null;
+  audiences: string[];
+  languages: string[];
+  facilitatorTrained: boolean;
+  moderated: boolean;
+  organisationWebsite: string | null;
+  sourceUrl: string | null;
+  locations: LocationInfo[];
+  schedules: ScheduleInfo[];
+  areas: ServiceAreaInfo[];
+}

@@ -1,0 +1,82 @@
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { routePath } from "hono/route";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv, Deps } from "./deps.js";
+import { ApiError } from "./errors.js";
+import { crisisRoutes } from "./routes/crisis.js";
+import { healthRoutes } from "./routes/health.js";
+import { openapiRoutes } from "./routes/openapi.js";
+import { placeRoutes } from "./routes/places.js";
+import { searchRoutes } from "./routes/search.js";
+import { serviceRoutes } from "./routes/services.js";
+import { taxonomyRoutes } from "./routes/taxonomy.js";
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.use("*", async (c, next) => {
+    const requestId = crypto.randomUUID();
+    c.set("requestId", requestId);
+    c.set("deps", deps);
+    const started = performance.now();
+    await next();
+    c.header("X-Request-Id", requestId);
+    // The matched route pattern, never the path or query: both can hold a postcode.
+    deps.logger.info("request", {
+      requestId,
+      method: c.req.method,
+      route: routePath(c, -1),
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use(
+    "*",
+    secureHeaders({
+      crossOriginResourcePolicy: "cross-origin",
+      referrerPolicy: "strict-origin-when-cross-origin",
+    }),
+  );
+  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
+
+  app.route("/", healthRoutes);
+  app.route("/api/v1/search", searchRoutes);
+  app.route("/api/v1/services", serviceRoutes);
+  app.route("/api/v1/places", placeRoutes);
+  app.route("/api/v1/crisis", crisisRoutes);
+  app.route("/api/v1/taxonomy", taxonomyRoutes);
+  app.route("/api/v1/openapi.json", openapiRoutes);
+
+  app.notFound((c) =>
+    c.json(
+      { error: { code: "not_found", message: "Nothing here.", requestId: c.get("requestId") } },
+      404,
+    ),
+  );
+  app.onError((err, c) => {
+    const requestId = c.get("requestId") ?? crypto.randomUUID();
+    if (err instanceof ApiError) {
+      return c.json({ error: { code: err.code, message: err.message, requestId } }, err.status);
+    }
+    deps.logger.error("unhandled error", {
+      requestId,
+      route: routePath(c, -1),
+      error: err instanceof Error ? err.name : "unknown",
+      detail: err instanceof Error ? err.message : String(err),
+    });
+    return c.json(
+      {
+        error: {
+          code: "internal_error",
+          message: "Something went wrong on our side. Please try again shortly.",
+          requestId,
+        },
+      },
+      500,
+    );
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

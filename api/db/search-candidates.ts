@@ -1,0 +1,124 @@
+import { sql } from "drizzle-orm";
+import type { Place } from "../../schema/contract.js";
+import type { AreaKind, Cost, Format, Kind, Referral, Stage } from "../../schema/taxonomy.js";
+import { boundingBox } from "../domain/distance.js";
+import { idsParam, type ScheduleRow } from "./listing-bundles.js";
+import type { Db } from "./types.js";
+
+/** Radius service areas are at most this wide, so one box finds every one that may contain a place. */
+export const MAX_AREA_RADIUS_KM = 100;
+
+export interface LocationHit {
+  serviceId: string;
+  locationId: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+}
+
+export interface AreaHit {
+  serviceId: string;
+  kind: AreaKind;
+  code: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  radiusKm: number | null;
+}
+
+/** The columns search filters and ranks on; contacts and text are loaded for the winners only. */
+export interface CandidateService {
+  id: string;
+  kind: Kind;
+  name: string;
+  stages: Stage[];
+  formats: Format[];
+  referral: Referral[];
+  cost: Cost;
+  languages: string[];
+  childrenWelcome: boolean;
+  mentalHealthSpecific: boolean;
+  peerLed: boolean;
+}
+
+export interface Candidates {
+  locations: LocationHit[];
+  areas: AreaHit[];
+  services: Map<string, CandidateService>;
+  schedules: Map<string, ScheduleRow[]>;
+}
+
+/** Published services that are near the place or whose service area may contain it. */
+export async function findCandidates(db: Db, place: Place, radiusKm: number): Promise<Candidates> {
+  const near = boundingBox(place.latitude, place.longitude, radiusKm);
+  const wide = boundingBox(place.latitude, place.longitude, MAX_AREA_RADIUS_KM);
+  const lads = place.lad ? [place.lad] : [];
+  const district =
+    place.precision === "sector" || place.precision === "district"
+      ? place.query.split(" ")[0]
+      : null;
+
+  const [locationRows, areaRows] = await Promise.all([
+    db.all<LocationHit>(sql`
+      select l.service_id as serviceId, l.id as locationId, l.name, l.latitude, l.longitude
+      from locations l join services s on s.id = l.service_id
+      where s.status = 'published'
+        and l.latitude between ${near.minLat} and ${near.maxLat}
+        and l.longitude between ${near.minLon} and ${near.maxLon}`),
+    db.all<AreaHit>(sql`
+      select a.service_id as serviceId, a.kind, a.code, a.latitude, a.longitude, a.radius_km as radiusKm
+      from service_areas a join services s on s.id = a.service_id
+      where s.status = 'published' and (
+        (a.kind = 'uk')
+        or (a.kind = 'country' and a.code in (select value from json_each(${JSON.stringify(place.countries)})))
+        or (a.kind = 'district' and a.code = ${district})
+        or (a.kind = 'lad' and a.code in (select value from json_each(${JSON.stringify(lads)})))
+        or (a.kind = 'icb' and a.code = ${place.icb})
+        or (a.kind = 'lhb' and a.code = ${place.lhb})
+        or (a.kind = 'radius'
+          and a.latitude between ${wide.minLat} and ${wide.maxLat}
+          and a.longitude between ${wide.minLon} and ${wide.maxLon}))`),
+  ]);
+
+  const ids = [...new Set([...locationRows, ...areaRows].map((r) => r.serviceId))];
+  if (ids.length === 0)
+    return { locations: [], areas: [], services: new Map(), schedules: new Map() };
+
+  const [serviceRows, scheduleRows] = await Promise.all([
+    db.all<Record<string, unknown>>(sql`
+      select id, kind, name, stages, formats, referral, cost, languages,
+        children_welcome as childrenWelcome, mental_health_specific as mentalHealthSpecific,
+        peer_led as peerLed
+      from services where id in ${idsParam(ids)}`),
+    db.all<Record<string, unknown>>(sql`
+      select id, service_id as serviceId, location_id as locationId, pattern, weekday, nth,
+        anchor_date as anchorDate, start_time as startTime, end_time as endTime,
+        term_time_only as termTimeOnly, valid_from as validFrom, valid_until as validUntil,
+        note, note_cy as noteCy
+      from schedules where service_id in ${idsParam(ids)}`),
+  ]);
+
+  const services = new Map<string, CandidateService>();
+  for (const r of serviceRows) {
+    services.set(r.id as string, {
+      id: r.id as string,
+      kind: r.kind as Kind,
+      name: r.name as string,
+      stages: JSON.parse(r.stages as string),
+      formats: JSON.parse(r.formats as string),
+      referral: JSON.parse(r.referral as string),
+      cost: r.cost as Cost,
+      languages: JSON.parse(r.languages as string),
+      childrenWelcome: Boolean(r.childrenWelcome),
+      mentalHealthSpecific: Boolean(r.mentalHealthSpecific),
+      peerLed: Boolean(r.peerLed),
+    });
+  }
+  const schedules = new Map<string, ScheduleRow[]>();
+  for (const r of scheduleRows) {
+    const row = { ...r, termTimeOnly: Boolean(r.termTimeOnly) } as ScheduleRow;
+    const list = schedules.get(row.serviceId);
+    if (list) list.push(row);
+    else schedules.set(row.serviceId, [row]);
+  }
+  return { locations: locationRows, areas: areaRows, services, schedules };
+}

@@ -1,0 +1,30 @@
+import type { Db } from "./db/types.js";
+import type { GeoIndex } from "./domain/geo-index.js";
+import type { Logger } from "./logger.js";
+
+/** What the routes need from the outside world, injected once per process or request. */
+export interface Deps {
+  db: Db;
+  logger: Logger;
+  /** The postcode geography, loaded once and kept in memory (about 14,000 small rows). */
+  geo: () => Promise<GeoIndex>;
+  now: () => Date;
+  /** Absolute origin for links that leave the page (QR codes, share links), if known. */
+  publicOrigin?: string | undefined;
+}
+
+export type AppEnv = {
+  Variables: { deps: Deps; requestId: string };
+};
+
+/** Caches a loader's promise; a failed load is retried on the next call. */
+export function memo<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= load().catch((err: unknown) => {
+      pending = undefined;
+      throw err;
+    });
+    return pending;
+  };
+}

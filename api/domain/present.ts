@@ -1,0 +1,75 @@
+import type { Contact, CrisisRoute, NextSession, SearchResult } from "../../schema/contract.js";
+import type { Country, Lang } from "../../schema/taxonomy.js";
+import type { ContactRow, ServiceBundle } from "../db/listing-bundles.js";
+import { contactHref } from "./contact-link.js";
+import { isReviewOverdue } from "./review.js";
+import { nextSessionOf } from "./schedule.js";
+
+const pick = (en: string, cy: string | null | undefined, lang: Lang) =>
+  lang === "cy" && cy ? cy : en;
+
+export function toContact(row: ContactRow, lang: Lang): Contact {
+  return {
+    kind: row.kind,
+    value: row.value,
+    href: contactHref(row.kind, row.value, row.keyword),
+    label: row.label ? pick(row.label, row.labelCy, lang) : null,
+    hours: row.hours ? pick(row.hours, row.hoursCy, lang) : null,
+    keyword: row.keyword,
+    needsVerification: row.needsVerification,
+  };
+}
+
+/** The next session of a listing, with the name of the place it meets. */
+export function nextSessionOfBundle(b: ServiceBundle, now: Date): NextSession | null {
+  const named = b.schedules.map((s) => ({
+    ...s,
+    locationName: b.locations.find((l) => l.id === s.locationId)?.name ?? null,
+  }));
+  return nextSessionOf(named, now);
+}
+
+export function toResult(
+  b: ServiceBundle,
+  extra: { distanceKm: number | null },
+  lang: Lang,
+  now: Date,
+): SearchResult {
+  const s = b.service;
+  return {
+    id: s.id,
+    name: pick(s.name, s.nameCy, lang),
+    organisation: b.organisation,
+    summary: pick(s.summary, s.summaryCy, lang),
+    kind: s.kind,
+    stages: s.stages,
+    formats: s.formats,
+    referral: s.referral,
+    selfReferral: s.referral.includes("self"),
+    cost: s.cost,
+    childrenWelcome: s.childrenWelcome,
+    peerLed: s.peerLed,
+    mentalHealthSpecific: s.mentalHealthSpecific,
+    distanceKm: extra.distanceKm,
+    nextSession: nextSessionOfBundle(b, now),
+    contacts: b.contacts.map((c) => toContact(c, lang)),
+    verifiedAt: s.verifiedAt,
+    reviewOverdue: isReviewOverdue(s.verifiedAt, s.reviewEveryDays, now),
+    needsVerification: s.needsVerification,
+    demo: s.demo,
+    url: `/services/${encodeURIComponent(s.id)}`,
+  };
+}
+
+export function toCrisisRoute(b: ServiceBundle, countries: Country[], lang: Lang): CrisisRoute {
+  const s = b.service;
+  const contacts = b.contacts.map((c) => toContact(c, lang));
+  return {
+    id: s.id,
+    name: pick(s.name, s.nameCy, lang),
+    description: pick(s.summary, s.summaryCy, lang),
+    countries,
+    contacts,
+    hours: contacts.find((c) => c.hours)?.hours ?? "",
+  };
+}

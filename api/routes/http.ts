@@ -1,0 +1,27 @@
+import type { Context } from "hono";
+import type { z } from "zod";
+import type { AppEnv } from "../deps.js";
+import { ApiError } from "../errors.js";
+
+/** Validates the query string with a shared schema; the message names every bad parameter. */
+export function validQuery<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z.output<S> {
+  const result = schema.safeParse(c.req.queries() ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => {
+    const where = String(i.path[0] ?? "query");
+    return i.code === "invalid_value" ? `${where}: unknown value` : `${where}: ${i.message}`;
+  });
+  throw new ApiError(
+    400,
+    "invalid_query",
+    `Check the request: ${[...new Set(problems)].join("; ")}.`,
+  );
+}
+
+/** Public data may be cached briefly and served stale while a fresh copy is fetched. */
+export function publicCache(c: Context<AppEnv>, maxAge = 300): void {
+  c.header(
+    "Cache-Control",
+    `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 12}, stale-if-error=86400`,
+  );
+}

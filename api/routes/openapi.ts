@@ -1,0 +1,186 @@
+import { Hono } from "hono";
+import { FORMATS, KINDS, STAGES, WHENS } from "../../schema/taxonomy.js";
+import type { AppEnv } from "../deps.js";
+import { publicCache } from "./http.js";
+
+const list = (values: readonly string[], description: string) => ({
+  in: "query",
+  required: false,
+  description: `${description} Repeat the parameter or use a comma list.`,
+  schema: { type: "array", items: { type: "string", enum: values } },
+  style: "form",
+  explode: true,
+});
+const flag = (name: string, description: string) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema: { type: "boolean" },
+});
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+const json = (ref: string) => ({
+  description: "OK",
+  content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
+});
+
+const document = {
+  openapi: "3.1.0",
+  info: {
+    title: "Perinatal Signpost API",
+    version: "1",
+    description:
+      "Perinatal mental health support open to a UK postcode. Send the postcode sector (EX4 4), not the full postcode.",
+  },
+  paths: {
+    "/api/v1/search": {
+      get: {
+        summary: "Support open to a place, in three ranked groups, with crisis routes",
+        parameters: [
+          {
+            name: "postcode",
+            in: "query",
+            required: true,
+            description: "A postcode sector (EX4 4), district (EX4) or area (EX).",
+            schema: { type: "string" },
+          },
+          { name: "stage", ...list(STAGES, "Stages.") },
+          { name: "kind", ...list(KINDS, "Kinds of support.") },
+          { name: "format", ...list(FORMATS, "Formats.") },
+          { name: "when", ...list(WHENS, "Times that suit.") },
+          flag("selfReferral", "Only services people can refer themselves to."),
+          flag("free", "Only free services."),
+          flag("children", "Only services where babies and children are welcome."),
+          { name: "lang", in: "query", schema: { type: "string", enum: ["en", "cy"] } },
+          { name: "language", in: "query", schema: { type: "string", example: "cy" } },
+          { name: "radiusKm", in: "query", schema: { type: "number", minimum: 1, maximum: 50 } },
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 50 } },
+        ],
+        responses: {
+          "200": json("SearchResponse"),
+          "400": error("invalid_postcode or invalid_query"),
+          "404": error("postcode_not_found"),
+        },
+      },
+    },
+    "/api/v1/places/{query}": {
+      get: {
+        summary: "Resolve a postcode to a place",
+        parameters: [{ name: "query", in: "path", required: true, schema: { type: "string" } }],
+        responses: {
+          "200": json("PlaceResponse"),
+          "400": error("invalid_postcode"),
+          "404": error("postcode_not_found"),
+        },
+      },
+    },
+    "/api/v1/services/{id}": {
+      get: {
+        summary: "One published listing",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": json("ServiceDetail"), "404": error("not_found") },
+      },
+    },
+    "/api/v1/crisis": {
+      get: {
+        summary: "Crisis routes for a country (all countries when omitted)",
+        parameters: [
+          {
+            name: "country",
+            in: "query",
+            schema: { type: "string", enum: ["England", "Wales", "Scotland", "Northern Ireland"] },
+          },
+        ],
+        responses: { "200": { description: "OK" }, "400": error("invalid_query") },
+      },
+    },
+    "/api/v1/taxonomy": {
+      get: {
+        summary: "Kinds, stages, formats and more, with English and Welsh labels",
+        responses: { "200": { description: "OK" } },
+      },
+    },
+    "/health": { get: { summary: "Liveness", responses: { "200": { description: "OK" } } } },
+  },
+  components: {
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message", "requestId"],
+            properties: {
+              code: { type: "string" },
+              message: { type: "string" },
+              requestId: { type: "string" },
+            },
+          },
+        },
+      },
+      Place: {
+        type: "object",
+        properties: {
+          query: { type: "string" },
+          precision: { type: "string", enum: ["sector", "district", "parent-district", "area"] },
+          label: { type: "string" },
+          country: { type: "string" },
+          countries: { type: "array", items: { type: "string" } },
+          lad: { type: ["string", "null"] },
+          icb: { type: ["string", "null"] },
+          lhb: { type: ["string", "null"] },
+          latitude: { type: "number" },
+          longitude: { type: "number" },
+          approximate: { type: "boolean" },
+        },
+      },
+      PlaceResponse: {
+        type: "object",
+        properties: { place: { $ref: "#/components/schemas/Place" } },
+      },
+      Result: {
+        type: "object",
+        description: "See schema/contract.ts (SearchResult) for every field.",
+        properties: {
+          id: { type: "string" },
+          name: { type: "string" },
+          organisation: { type: "string" },
+          summary: { type: "string" },
+          kind: { type: "string", enum: KINDS },
+          selfReferral: { type: "boolean" },
+          distanceKm: { type: ["number", "null"] },
+          nextSession: { type: ["object", "null"] },
+          reviewOverdue: { type: "boolean" },
+          demo: { type: "boolean" },
+          url: { type: "string" },
+        },
+      },
+      ServiceDetail: { allOf: [{ $ref: "#/components/schemas/Result" }] },
+      SearchResponse: {
+        type: "object",
+        properties: {
+          place: { $ref: "#/components/schemas/Place" },
+          crisis: { type: "array", items: { type: "object" } },
+          groups: {
+            type: "object",
+            properties: {
+              nearby: { type: "array", items: { $ref: "#/components/schemas/Result" } },
+              area: { type: "array", items: { $ref: "#/components/schemas/Result" } },
+              anywhere: { type: "array", items: { $ref: "#/components/schemas/Result" } },
+            },
+          },
+          total: { type: "integer" },
+        },
+      },
+    },
+  },
+};
+
+export const openapiRoutes = new Hono<AppEnv>().get("/", (c) => {
+  publicCache(c, 3600);
+  return c.json(document, 200);
+});

@@ -1,0 +1,63 @@
+import { and, eq } from "drizzle-orm";
+import type { CrisisRoute, SearchResponse } from "../schema/contract.js";
+import type { SearchQuery } from "../schema/search-query.js";
+import { services } from "../schema/tables.js";
+import type { Country, Lang } from "../schema/taxonomy.js";
+import { loadBundles } from "./db/listing-bundles.js";
+import { findCandidates } from "./db/search-candidates.js";
+import type { Deps } from "./deps.js";
+import { selectCrisis } from "./domain/crisis.js";
+import { toCrisisRoute, toResult } from "./domain/present.js";
+import { rankSearch } from "./domain/search.js";
+import { findPlace } from "./place.js";
+
+/** Published crisis routes for the given countries, in the order a person in crisis needs them. */
+export async function crisisFor(
+  deps: Deps,
+  countries: readonly Country[],
+  lang: Lang,
+): Promise<CrisisRoute[]> {
+  const rows = await deps.db
+    .select({ id: services.id })
+    .from(services)
+    .where(and(eq(services.status, "published"), eq(services.kind, "crisis")));
+  const bundles = await loadBundles(
+    deps.db,
+    rows.map((r) => r.id),
+    { areas: true },
+  );
+  return selectCrisis([...bundles.values()], countries).map((x) =>
+    toCrisisRoute(x.bundle, x.countries, lang),
+  );
+}
+
+export async function search(deps: Deps, query: SearchQuery): Promise<SearchResponse> {
+  const place = await findPlace(deps, query.postcode);
+  const now = deps.now();
+  const [candidates, crisis] = await Promise.all([
+    findCandidates(deps.db, place, query.radiusKm),
+    crisisFor(deps, place.countries, query.lang),
+  ]);
+  const ranked = rankSearch(place, candidates, query, now);
+  const all = [...ranked.nearby, ...ranked.area, ...ranked.anywhere];
+  const bundles = await loadBundles(
+    deps.db,
+    all.map((r) => r.serviceId),
+  );
+  const results = (group: typeof all) =>
+    group.flatMap((r) => {
+      const b = bundles.get(r.serviceId);
+      return b ? [toResult(b, { distanceKm: r.distanceKm }, query.lang, now)] : [];
+    });
+  const groups = {
+    nearby: results(ranked.nearby),
+    area: results(ranked.area),
+    anywhere: results(ranked.anywhere),
+  };
+  return {
+    place,
+    crisis,
+    groups,
+    total: groups.nearby.length + groups.area.length + groups.anywhere.length,
+  };
+}
