@@ -35,7 +35,7 @@ export async function search(deps: Deps, query: SearchQuery): Promise<SearchResp
   const place = await findPlace(deps, query.postcode);
   const now = deps.now();
   const [candidates, crisis] = await Promise.all([
-    findCandidates(deps.db, place, query.radiusKm),
+    findCandidates(deps.db, place, query),
     crisisFor(deps, place.countries, query.lang),
   ]);
   const ranked = rankSearch(place, candidates, query, now);

@@ -1,8 +1,10 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Place } from "../../schema/contract.js";
 import type { AreaKind, Cost, Format, Kind, Referral, Stage } from "../../schema/taxonomy.js";
 import { boundingBox } from "../domain/distance.js";
+import type { SearchFiltersInput } from "../domain/search.js";
 import { idsParam, type ScheduleRow } from "./listing-bundles.js";
+import { filterSql } from "./search-filters.js";
 import type { Db } from "./types.js";
 
 /** Radius service areas are at most this wide, so one box finds every one that may contain a place. */
@@ -47,8 +49,16 @@ export interface Candidates {
   schedules: Map<string, ScheduleRow[]>;
 }
 
-/** Published services that are near the place or whose service area may contain it. */
-export async function findCandidates(db: Db, place: Place, radiusKm: number): Promise<Candidates> {
+/**
+ * Published services that pass the filters and are near the place (the nearest `limit`, each at
+ * its nearest venue) or whose service area may contain it.
+ */
+export async function findCandidates(
+  db: Db,
+  place: Place,
+  filters: SearchFiltersInput,
+): Promise<Candidates> {
+  const { radiusKm, limit } = filters;
   const near = boundingBox(place.latitude, place.longitude, radiusKm);
   const wide = boundingBox(place.latitude, place.longitude, MAX_AREA_RADIUS_KM);
   const lads = place.lad ? [place.lad] : [];
@@ -56,27 +66,53 @@ export async function findCandidates(db: Db, place: Place, radiusKm: number): Pr
     place.precision === "sector" || place.precision === "district"
       ? place.query.split(" ")[0]
       : null;
-
+  // Squared kilometres on a local flat projection: exact enough to order and cut by distance.
+  const kmLat = 110.574;
+  const kmLon = 111.32 * Math.cos((place.latitude * Math.PI) / 180);
+  const d2 = (lat: SQL, lon: SQL) =>
+    sql`((${lat} - ${place.latitude}) * ${kmLat}) * ((${lat} - ${place.latitude}) * ${kmLat}) + ((${lon} - ${place.longitude}) * ${kmLon}) * ((${lon} - ${place.longitude}) * ${kmLon})`;
+  const passes = filterSql(filters);
+  // CROSS JOIN keeps SQLite driving from the small indexed side (venues or service areas)
+  // rather than scanning every published service; each area branch uses its own index.
+  const published = sql`cross join services s on s.id = a.service_id`;
   const [locationRows, areaRows] = await Promise.all([
+    // SQLite fills the bare columns from the row holding min(): each service's nearest venue.
     db.all<LocationHit>(sql`
-      select l.service_id as serviceId, l.id as locationId, l.name, l.latitude, l.longitude
-      from locations l join services s on s.id = l.service_id
-      where s.status = 'published'
-        and l.latitude between ${near.minLat} and ${near.maxLat}
-        and l.longitude between ${near.minLon} and ${near.maxLon}`),
+      select l.service_id as serviceId, l.id as locationId, l.name, l.latitude, l.longitude,
+        min(${d2(sql`l.latitude`, sql`l.longitude`)}) as d2
+      from locations l cross join services s on s.id = l.service_id
+      where l.latitude between ${near.minLat} and ${near.maxLat}
+        and l.longitude between ${near.minLon} and ${near.maxLon}
+        and ${passes}
+      group by l.service_id
+      having d2 <= ${radiusKm * radiusKm * 1.05}
+      order by d2
+      limit ${limit}`),
     db.all<AreaHit>(sql`
       select a.service_id as serviceId, a.kind, a.code, a.latitude, a.longitude, a.radius_km as radiusKm
-      from service_areas a join services s on s.id = a.service_id
-      where s.status = 'published' and (
-        (a.kind = 'uk')
-        or (a.kind = 'country' and a.code in (select value from json_each(${JSON.stringify(place.countries)})))
-        or (a.kind = 'district' and a.code = ${district})
+      from service_areas a ${published}
+      where a.kind = 'uk' and ${passes}
+      union all
+      select a.service_id, a.kind, a.code, a.latitude, a.longitude, a.radius_km
+      from service_areas a ${published}
+      where a.kind = 'country' and a.code in (select value from json_each(${JSON.stringify(place.countries)}))
+        and ${passes}
+      union all
+      select a.service_id, a.kind, a.code, a.latitude, a.longitude, a.radius_km
+      from service_areas a ${published}
+      where ((a.kind = 'district' and a.code = ${district})
         or (a.kind = 'lad' and a.code in (select value from json_each(${JSON.stringify(lads)})))
         or (a.kind = 'icb' and a.code = ${place.icb})
-        or (a.kind = 'lhb' and a.code = ${place.lhb})
-        or (a.kind = 'radius'
-          and a.latitude between ${wide.minLat} and ${wide.maxLat}
-          and a.longitude between ${wide.minLon} and ${wide.maxLon}))`),
+        or (a.kind = 'lhb' and a.code = ${place.lhb}))
+        and ${passes}
+      union all
+      select a.service_id, a.kind, a.code, a.latitude, a.longitude, a.radius_km
+      from service_areas a ${published}
+      where a.kind = 'radius'
+        and a.latitude between ${wide.minLat} and ${wide.maxLat}
+        and a.longitude between ${wide.minLon} and ${wide.maxLon}
+        and ${d2(sql`a.latitude`, sql`a.longitude`)} <= a.radius_km * a.radius_km * 1.05
+        and ${passes}`),
   ]);
 
   const ids = [...new Set([...locationRows, ...areaRows].map((r) => r.serviceId))];

@@ -34,7 +34,7 @@ interface WallFields {
   second: number;
 }
 
-function wallFields(instant: Date): WallFields {
+function formattedFields(instant: Date): WallFields {
   const fields: Record<string, number> = {};
   for (const part of londonFormat.formatToParts(instant)) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
@@ -50,14 +50,48 @@ function wallFields(instant: Date): WallFields {
   };
 }
 
+const HOUR_MS = 3_600_000;
+/**
+ * London's offset by UTC hour. UK clocks change on the hour (01:00 UTC), so the offset is the
+ * same throughout each UTC hour, and asking Intl once per hour keeps search fast: Intl
+ * formatting costs microseconds, and a search works out dozens of sessions.
+ */
+const offsetByHour = new Map<number, number>();
+
+function offsetAt(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const f = formattedFields(new Date(start));
+    offset = Math.round(
+      (Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - start) / MINUTE_MS,
+    );
+    if (offsetByHour.size > 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function wallFields(instant: Date): WallFields {
+  const wall = new Date(
+    Math.floor(instant.getTime() / 1000) * 1000 + offsetAt(instant.getTime()) * MINUTE_MS,
+  );
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
+}
+
 const pad = (value: number) => String(value).padStart(2, "0");
 
 /** Minutes London is ahead of UTC at an instant: 0 in winter (GMT), 60 in summer (BST). */
 export function londonOffsetMinutes(instant: Date): number {
-  const f = wallFields(instant);
-  const wallAsUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-  const wholeSeconds = Math.floor(instant.getTime() / 1000) * 1000;
-  return Math.round((wallAsUtc - wholeSeconds) / MINUTE_MS);
+  return offsetAt(instant.getTime());
 }
 
 /** London wall-clock date (`YYYY-MM-DD`) and time (`HH:MM`) of an instant. */
