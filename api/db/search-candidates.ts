@@ -75,11 +75,13 @@ export async function findCandidates(
   // CROSS JOIN keeps SQLite driving from the small indexed side (venues or service areas)
   // rather than scanning every published service; each area branch uses its own index.
   const published = sql`cross join services s on s.id = a.service_id`;
+  // The columns filters and ranking need, read in the same pass as the venue or area.
+  const serviceColumns = sql.raw(SERVICE_COLUMNS);
   const [locationRows, areaRows] = await Promise.all([
     // SQLite fills the bare columns from the row holding min(): each service's nearest venue.
-    db.all<LocationHit>(sql`
+    db.all<LocationHit & ServiceColumns>(sql`
       select l.service_id as serviceId, l.id as locationId, l.name, l.latitude, l.longitude,
-        min(${d2(sql`l.latitude`, sql`l.longitude`)}) as d2
+        ${serviceColumns}, min(${d2(sql`l.latitude`, sql`l.longitude`)}) as d2
       from locations l cross join services s on s.id = l.service_id
       where l.latitude between ${near.minLat} and ${near.maxLat}
         and l.longitude between ${near.minLon} and ${near.maxLon}
@@ -88,17 +90,18 @@ export async function findCandidates(
       having d2 <= ${radiusKm * radiusKm * 1.05}
       order by d2
       limit ${limit}`),
-    db.all<AreaHit>(sql`
-      select a.service_id as serviceId, a.kind, a.code, a.latitude, a.longitude, a.radius_km as radiusKm
+    db.all<Omit<AreaHit, "kind"> & { areaKind: AreaKind } & ServiceColumns>(sql`
+      select a.service_id as serviceId, a.kind as areaKind, a.code, a.latitude, a.longitude,
+        a.radius_km as radiusKm, ${serviceColumns}
       from service_areas a ${published}
       where a.kind = 'uk' and ${passes}
       union all
-      select a.service_id, a.kind, a.code, a.latitude, a.longitude, a.radius_km
+      select a.service_id, a.kind, a.code, a.latitude, a.longitude, a.radius_km, ${serviceColumns}
       from service_areas a ${published}
       where a.kind = 'country' and a.code in (select value from json_each(${JSON.stringify(place.countries)}))
         and ${passes}
       union all
-      select a.service_id, a.kind, a.code, a.latitude, a.longitude, a.radius_km
+      select a.service_id, a.kind, a.code, a.latitude, a.longitude, a.radius_km, ${serviceColumns}
       from service_areas a ${published}
       where ((a.kind = 'district' and a.code = ${district})
         or (a.kind = 'lad' and a.code in (select value from json_each(${JSON.stringify(lads)})))
@@ -106,7 +109,7 @@ export async function findCandidates(
         or (a.kind = 'lhb' and a.code = ${place.lhb}))
         and ${passes}
       union all
-      select a.service_id, a.kind, a.code, a.latitude, a.longitude, a.radius_km
+      select a.service_id, a.kind, a.code, a.latitude, a.longitude, a.radius_km, ${serviceColumns}
       from service_areas a ${published}
       where a.kind = 'radius'
         and a.latitude between ${wide.minLat} and ${wide.maxLat}
@@ -115,46 +118,66 @@ export async function findCandidates(
         and ${passes}`),
   ]);
 
-  const ids = [...new Set([...locationRows, ...areaRows].map((r) => r.serviceId))];
-  if (ids.length === 0)
-    return { locations: [], areas: [], services: new Map(), schedules: new Map() };
-
-  const [serviceRows, scheduleRows] = await Promise.all([
-    db.all<Record<string, unknown>>(sql`
-      select id, kind, name, stages, formats, referral, cost, languages,
-        children_welcome as childrenWelcome, mental_health_specific as mentalHealthSpecific,
-        peer_led as peerLed
-      from services where id in ${idsParam(ids)}`),
-    db.all<Record<string, unknown>>(sql`
+  const services = new Map<string, CandidateService>();
+  for (const r of [...locationRows, ...areaRows]) {
+    if (!services.has(r.serviceId)) services.set(r.serviceId, toCandidate(r));
+  }
+  const schedules = new Map<string, ScheduleRow[]>();
+  if (services.size > 0) {
+    const scheduleRows = await db.all<Record<string, unknown>>(sql`
       select id, service_id as serviceId, location_id as locationId, pattern, weekday, nth,
         anchor_date as anchorDate, start_time as startTime, end_time as endTime,
         term_time_only as termTimeOnly, valid_from as validFrom, valid_until as validUntil,
         note, note_cy as noteCy
-      from schedules where service_id in ${idsParam(ids)}`),
-  ]);
+      from schedules where service_id in ${idsParam([...services.keys()])}`);
+    for (const r of scheduleRows) {
+      const row = { ...r, termTimeOnly: Boolean(r.termTimeOnly) } as ScheduleRow;
+      const list = schedules.get(row.serviceId);
+      if (list) list.push(row);
+      else schedules.set(row.serviceId, [row]);
+    }
+  }
+  const areas = areaRows.map(({ serviceId, areaKind, code, latitude, longitude, radiusKm }) => ({
+    serviceId,
+    kind: areaKind,
+    code,
+    latitude,
+    longitude,
+    radiusKm,
+  }));
+  return { locations: locationRows, areas, services, schedules };
+}
 
-  const services = new Map<string, CandidateService>();
-  for (const r of serviceRows) {
-    services.set(r.id as string, {
-      id: r.id as string,
-      kind: r.kind as Kind,
-      name: r.name as string,
-      stages: JSON.parse(r.stages as string),
-      formats: JSON.parse(r.formats as string),
-      referral: JSON.parse(r.referral as string),
-      cost: r.cost as Cost,
-      languages: JSON.parse(r.languages as string),
-      childrenWelcome: Boolean(r.childrenWelcome),
-      mentalHealthSpecific: Boolean(r.mentalHealthSpecific),
-      peerLed: Boolean(r.peerLed),
-    });
-  }
-  const schedules = new Map<string, ScheduleRow[]>();
-  for (const r of scheduleRows) {
-    const row = { ...r, termTimeOnly: Boolean(r.termTimeOnly) } as ScheduleRow;
-    const list = schedules.get(row.serviceId);
-    if (list) list.push(row);
-    else schedules.set(row.serviceId, [row]);
-  }
-  return { locations: locationRows, areas: areaRows, services, schedules };
+const SERVICE_COLUMNS = `s.kind as kind, s.name as serviceName, s.stages as stages, s.formats as formats,
+  s.referral as referral, s.cost as cost, s.languages as languages,
+  s.children_welcome as childrenWelcome, s.mental_health_specific as mentalHealthSpecific,
+  s.peer_led as peerLed`;
+
+interface ServiceColumns {
+  kind: Kind;
+  serviceName: string;
+  stages: string;
+  formats: string;
+  referral: string;
+  cost: Cost;
+  languages: string;
+  childrenWelcome: number;
+  mentalHealthSpecific: number;
+  peerLed: number;
+}
+
+function toCandidate(r: ServiceColumns & { serviceId: string }): CandidateService {
+  return {
+    id: r.serviceId,
+    kind: r.kind,
+    name: r.serviceName,
+    stages: JSON.parse(r.stages),
+    formats: JSON.parse(r.formats),
+    referral: JSON.parse(r.referral),
+    cost: r.cost,
+    languages: JSON.parse(r.languages),
+    childrenWelcome: Boolean(r.childrenWelcome),
+    mentalHealthSpecific: Boolean(r.mentalHealthSpecific),
+    peerLed: Boolean(r.peerLed),
+  };
 }
