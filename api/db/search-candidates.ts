@@ -9,6 +9,8 @@ import type { Db } from "./types.js";
 
 /** Radius service areas are at most this wide, so one box finds every one that may contain a place. */
 export const MAX_AREA_RADIUS_KM = 100;
+/** The first, small circle searched for venues before the person's full radius. */
+const NEAR_FIRST_KM = 4;
 
 export interface LocationHit {
   serviceId: string;
@@ -59,7 +61,6 @@ export async function findCandidates(
   filters: SearchFiltersInput,
 ): Promise<Candidates> {
   const { radiusKm, limit } = filters;
-  const near = boundingBox(place.latitude, place.longitude, radiusKm);
   const wide = boundingBox(place.latitude, place.longitude, MAX_AREA_RADIUS_KM);
   const lads = place.lad ? [place.lad] : [];
   const district =
@@ -77,31 +78,23 @@ export async function findCandidates(
   const published = sql`cross join services s on s.id = a.service_id`;
   // The columns filters and ranking need, read in the same pass as the venue or area.
   const serviceColumns = sql.raw(SERVICE_COLUMNS);
-  const [locationRows, areaRows] = await Promise.all([
+  type AreaRow = Omit<AreaHit, "kind"> & { areaKind: AreaKind } & ServiceColumns;
+  const nearest = (km: number) =>
     // SQLite fills the bare columns from the row holding min(): each service's nearest venue.
     db.all<LocationHit & ServiceColumns>(sql`
       select l.service_id as serviceId, l.id as locationId, l.name, l.latitude, l.longitude,
         ${serviceColumns}, min(${d2(sql`l.latitude`, sql`l.longitude`)}) as d2
       from locations l cross join services s on s.id = l.service_id
-      where l.latitude between ${near.minLat} and ${near.maxLat}
-        and l.longitude between ${near.minLon} and ${near.maxLon}
+      where l.latitude between ${place.latitude - km / kmLat} and ${place.latitude + km / kmLat}
+        and l.longitude between ${place.longitude - km / kmLon} and ${place.longitude + km / kmLon}
         and ${passes}
       group by l.service_id
-      having d2 <= ${radiusKm * radiusKm * 1.05}
+      having d2 <= ${km * km * 1.05}
       order by d2
-      limit ${limit}`),
-    db.all<Omit<AreaHit, "kind"> & { areaKind: AreaKind } & ServiceColumns>(sql`
+      limit ${limit}`);
+  const local = db.all<AreaRow>(sql`
       select a.service_id as serviceId, a.kind as areaKind, a.code, a.latitude, a.longitude,
         a.radius_km as radiusKm, ${serviceColumns}
-      from service_areas a ${published}
-      where a.kind = 'uk' and ${passes}
-      union all
-      select a.service_id, a.kind, a.code, a.latitude, a.longitude, a.radius_km, ${serviceColumns}
-      from service_areas a ${published}
-      where a.kind = 'country' and a.code in (select value from json_each(${JSON.stringify(place.countries)}))
-        and ${passes}
-      union all
-      select a.service_id, a.kind, a.code, a.latitude, a.longitude, a.radius_km, ${serviceColumns}
       from service_areas a ${published}
       where ((a.kind = 'district' and a.code = ${district})
         or (a.kind = 'lad' and a.code in (select value from json_each(${JSON.stringify(lads)})))
@@ -115,8 +108,29 @@ export async function findCandidates(
         and a.latitude between ${wide.minLat} and ${wide.maxLat}
         and a.longitude between ${wide.minLon} and ${wide.maxLon}
         and ${d2(sql`a.latitude`, sql`a.longitude`)} <= a.radius_km * a.radius_km * 1.05
-        and ${passes}`),
-  ]);
+        and ${passes}`);
+  // National services are many and the same for every place in a country: rank them here (as
+  // rankSearch does) and read only as many as can be shown, with room for those shown nearer.
+  const national = db.all<AreaRow>(sql`
+      select a.service_id as serviceId, min(a.kind) as areaKind, a.code, a.latitude, a.longitude,
+        a.radius_km as radiusKm, ${serviceColumns}
+      from service_areas a ${published}
+      where (a.kind = 'uk' or (a.kind = 'country'
+          and a.code in (select value from json_each(${JSON.stringify(place.countries)}))))
+        and ${passes}
+      group by a.service_id
+      order by s.mental_health_specific desc,
+        exists (select 1 from json_each(s.referral) j where j.value = 'self') desc,
+        areaKind, s.name collate nocase
+      limit ${limit * 2}`);
+  // Most places have plenty of venues close by: look near first, and widen only when needed.
+  // Exact: if `limit` services lie within the small circle, none outside it can be nearer.
+  const nearby = async () => {
+    const first = await nearest(Math.min(radiusKm, NEAR_FIRST_KM));
+    return first.length >= limit || radiusKm <= NEAR_FIRST_KM ? first : nearest(radiusKm);
+  };
+  const [locationRows, localRows, nationalRows] = await Promise.all([nearby(), local, national]);
+  const areaRows = [...localRows, ...nationalRows];
 
   const services = new Map<string, CandidateService>();
   for (const r of [...locationRows, ...areaRows]) {
