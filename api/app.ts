@@ -12,6 +12,8 @@ import { searchRoutes } from "./routes/search.js";
 import { serviceRoutes } from "./routes/services.js";
 import { taxonomyRoutes } from "./routes/taxonomy.js";
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
 
@@ -22,6 +24,8 @@ export function createApp(deps: Deps) {
     const started = performance.now();
     await next();
     c.header("X-Request-Id", requestId);
+    // Any successful write may change what the public sees: drop cached answers at once.
+    if (!SAFE_METHODS.has(c.req.method) && c.res.status < 400) deps.cache?.clear();
     // The matched route pattern, never the path or query: both can hold a postcode.
     deps.logger.info("request", {
       requestId,

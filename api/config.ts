@@ -7,6 +7,8 @@ export interface Config {
   /** Public origin used in absolute links (QR codes, share links); defaults to the server's. */
   publicOrigin: string | undefined;
   seedDemo: boolean;
+  /** Keep recent public answers in memory (`RESPONSE_CACHE=off` answers every request afresh). */
+  responseCache: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -23,5 +25,6 @@ export function readConfig(env: Env): Config {
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
     seedDemo: env.SEED_DEMO !== "false",
+    responseCache: env.RESPONSE_CACHE !== "off",
   };
 }

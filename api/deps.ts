@@ -1,6 +1,7 @@
 import type { Db } from "./db/types.js";
 import type { GeoIndex } from "./domain/geo-index.js";
 import type { Logger } from "./logger.js";
+import type { ResponseCache } from "./response-cache.js";
 
 /** What the routes need from the outside world, injected once per process or request. */
 export interface Deps {
@@ -11,6 +12,8 @@ export interface Deps {
   now: () => Date;
   /** Absolute origin for links that leave the page (QR codes, share links), if known. */
   publicOrigin?: string | undefined;
+  /** Public JSON answers by normalised query; absent, every request is answered afresh. */
+  cache?: ResponseCache | undefined;
 }
 
 export type AppEnv = {

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { CrisisRoute, SearchResponse } from "../schema/contract.js";
+import type { CrisisRoute, Place, SearchResponse } from "../schema/contract.js";
 import type { SearchQuery } from "../schema/search-query.js";
 import { services } from "../schema/tables.js";
 import type { Country, Lang } from "../schema/taxonomy.js";
@@ -32,7 +32,15 @@ export async function crisisFor(
 }
 
 export async function search(deps: Deps, query: SearchQuery): Promise<SearchResponse> {
-  const place = await findPlace(deps, query.postcode);
+  return searchAt(deps, await findPlace(deps, query.postcode), query);
+}
+
+/** The search answer for a place already resolved. */
+export async function searchAt(
+  deps: Deps,
+  place: Place,
+  query: SearchQuery,
+): Promise<SearchResponse> {
   const now = deps.now();
   const [candidates, crisis] = await Promise.all([
     findCandidates(deps.db, place, query),

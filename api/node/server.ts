@@ -7,6 +7,7 @@ import { loadGeoIndex } from "../db/load-geo.js";
 import { prepareDb } from "../db/prepare.js";
 import { memo } from "../deps.js";
 import { jsonLogger, type Logger } from "../logger.js";
+import { ResponseCache } from "../response-cache.js";
 
 export interface RunningServer {
   url: string;
@@ -30,6 +31,7 @@ export async function startServer(options: {
     geo,
     now: () => new Date(),
     publicOrigin: config.publicOrigin,
+    cache: config.responseCache ? new ResponseCache() : undefined,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { COUNTRIES, LANGS } from "../../schema/taxonomy.js";
 import type { AppEnv } from "../deps.js";
 import { crisisFor } from "../search.js";
-import { publicCache, validQuery } from "./http.js";
+import { cachedJson, validQuery } from "./http.js";
 
 const last = z
   .array(z.string())
@@ -17,7 +17,8 @@ const crisisQuery = z.object({
 export const crisisRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const q = validQuery(c, crisisQuery);
   const countries = q.country ? [q.country] : [...COUNTRIES];
-  const crisis = await crisisFor(c.get("deps"), countries, q.lang);
-  publicCache(c);
-  return c.json({ country: q.country ?? null, crisis }, 200);
+  return cachedJson(c, `crisis:${q.country ?? "all"}?lang=${q.lang}`, async () => ({
+    country: q.country ?? null,
+    crisis: await crisisFor(c.get("deps"), countries, q.lang),
+  }));
 });

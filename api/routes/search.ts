@@ -1,13 +1,22 @@
 import { Hono } from "hono";
-import { searchQuerySchema } from "../../schema/search-query.js";
+import { type SearchQuery, searchQuerySchema } from "../../schema/search-query.js";
 import type { AppEnv } from "../deps.js";
-import { search } from "../search.js";
-import { publicCache, validQuery } from "./http.js";
+import { findPlace } from "../place.js";
+import { searchAt } from "../search.js";
+import { cachedJson, validQuery } from "./http.js";
+
+/** The cache key: the place as resolved (a sector at most) and every filter, in a fixed order. */
+function cacheKey(placeQuery: string, q: SearchQuery): string {
+  const { postcode: _, ...filters } = q;
+  const sorted = Object.entries(filters)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? [...v].sort().join(",") : String(v)}`)
+    .sort();
+  return `search:${placeQuery}?${sorted.join("&")}`;
+}
 
 export const searchRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const query = validQuery(c, searchQuerySchema);
-  const body = await search(c.get("deps"), query);
-  publicCache(c);
-  c.header("Vary", "Accept-Encoding");
-  return c.json(body, 200);
+  const deps = c.get("deps");
+  const place = await findPlace(deps, query.postcode);
+  return cachedJson(c, cacheKey(place.query, query), () => searchAt(deps, place, query));
 });

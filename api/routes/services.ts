@@ -5,7 +5,7 @@ import { loadBundles } from "../db/listing-bundles.js";
 import type { AppEnv } from "../deps.js";
 import { toServiceDetail } from "../domain/service-detail.js";
 import { notFound } from "../errors.js";
-import { publicCache, validQuery } from "./http.js";
+import { cachedJson, validQuery } from "./http.js";
 
 const detailQuery = z.object({
   lang: z
@@ -19,9 +19,10 @@ export const serviceRoutes = new Hono<AppEnv>().get("/:id", async (c) => {
   const { lang } = validQuery(c, detailQuery);
   const deps = c.get("deps");
   const id = c.req.param("id");
-  const bundle = (await loadBundles(deps.db, [id], { areas: true })).get(id);
-  // Drafts, listings in review and archived ones are not public: the same 404 as a missing id.
-  if (bundle?.service.status !== "published") throw notFound("That listing");
-  publicCache(c);
-  return c.json(toServiceDetail(bundle, await deps.geo(), lang, deps.now()), 200);
+  return cachedJson(c, `service:${id}?lang=${lang}`, async () => {
+    const bundle = (await loadBundles(deps.db, [id], { areas: true })).get(id);
+    // Drafts, listings in review and archived ones are not public: the same 404 as a missing id.
+    if (bundle?.service.status !== "published") throw notFound("That listing");
+    return toServiceDetail(bundle, await deps.geo(), lang, deps.now());
+  });
 });

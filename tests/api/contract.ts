@@ -258,6 +258,23 @@ export function describeContract(name: string, fetcher: () => Fetcher) {
       expect(res.headers.get("x-request-id")).toMatch(/[0-9a-f-]{36}/);
     });
 
+    it("gives search and listing answers a strong ETag and answers If-None-Match with 304", async () => {
+      for (const path of [
+        "/api/v1/search?postcode=EX4%204PQ&kind=peer-group",
+        "/api/v1/services/samaritans",
+      ]) {
+        const first = await get(path);
+        expect(first.status, path).toBe(200);
+        const etag = first.headers.get("etag");
+        expect(etag, path).toMatch(/^"[0-9a-f]{32}"$/);
+        const again = await fetcher()(path, { headers: { "If-None-Match": etag ?? "" } });
+        expect(again.status, path).toBe(304);
+        expect(await again.text()).toBe("");
+        const other = await fetcher()(path, { headers: { "If-None-Match": '"something-else"' } });
+        expect(other.status, path).toBe(200);
+      }
+    });
+
     it("answers unknown paths with the error envelope", async () => {
       const res = await get("/api/v1/nothing-here");
       expect(res.status).toBe(404);

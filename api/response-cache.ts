@@ -1,0 +1,58 @@
+/**
+ * A small in-process cache of public JSON answers, keyed by what was asked after normalising
+ * (sector and filters, never a full postcode). Entries live `ttlMs`; any successful write to the
+ * data clears the whole cache, so a published or hidden listing shows on the next request.
+ */
+export interface CachedBody {
+  body: string;
+  etag: string;
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, { value: CachedBody; expires: number }>();
+
+  constructor(
+    private readonly maxEntries = 5_000,
+    private readonly ttlMs = 60_000,
+  ) {}
+
+  get(key: string, now = Date.now()): CachedBody | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    if (hit.expires <= now) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    // Map order is insertion order: re-inserting keeps the most recently used last.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.value;
+  }
+
+  set(key: string, value: CachedBody, now = Date.now()): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, expires: now + this.ttlMs });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** A strong ETag: the SHA-256 of the body, shortened. Web Crypto, so it runs on Workers too. */
+export async function etagOf(body: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body));
+  const hex = [...new Uint8Array(digest).slice(0, 16)]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
+  return `"${hex}"`;
+}

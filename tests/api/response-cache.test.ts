@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../api/app.js";
+import { loadGeoIndex } from "../../api/db/load-geo.js";
+import { memo } from "../../api/deps.js";
+import { silentLogger } from "../../api/logger.js";
+import { etagOf, ResponseCache } from "../../api/response-cache.js";
+import { type Backend, FIXED_NOW, openBackend } from "../support/backends.js";
+
+describe("ResponseCache", () => {
+  it("forgets entries after their time to live", () => {
+    const cache = new ResponseCache(10, 1_000);
+    cache.set("a", { body: "1", etag: '"x"' }, 0);
+    expect(cache.get("a", 999)?.body).toBe("1");
+    expect(cache.get("a", 1_000)).toBeUndefined();
+  });
+
+  it("evicts the least recently used entry when full", () => {
+    const cache = new ResponseCache(2, 60_000);
+    cache.set("a", { body: "a", etag: "" }, 0);
+    cache.set("b", { body: "b", etag: "" }, 0);
+    cache.get("a", 1);
+    cache.set("c", { body: "c", etag: "" }, 2);
+    expect(cache.get("b", 3)).toBeUndefined();
+    expect(cache.get("a", 3)?.body).toBe("a");
+    expect(cache.size).toBe(2);
+  });
+
+  it("makes the same strong ETag for the same body and another for a different one", async () => {
+    expect(await etagOf("{}")).toBe(await etagOf("{}"));
+    expect(await etagOf("{}")).not.toBe(await etagOf("[]"));
+  });
+});
+
+describe("search answers through the cache", () => {
+  let backend: Backend;
+  let cache: ResponseCache;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    backend = await openBackend("memory");
+    cache = new ResponseCache();
+    app = createApp({
+      db: backend.db,
+      logger: silentLogger,
+      geo: memo(() => loadGeoIndex(backend.db)),
+      now: () => FIXED_NOW,
+      cache,
+    });
+  });
+  afterAll(() => backend?.close());
+
+  it("shares one entry between a full postcode and its sector, and keys filters in any order", async () => {
+    const a = await app.request(
+      "/api/v1/search?postcode=EX4%204PQ&kind=peer-group,helpline&free=true",
+    );
+    const b = await app.request(
+      "/api/v1/search?postcode=ex4%204&free=true&kind=helpline&kind=peer-group",
+    );
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    expect(await a.text()).toBe(await b.text());
+    expect(cache.size).toBe(1);
+  });
+
+  it("does not cache errors", async () => {
+    const before = cache.size;
+    expect((await app.request("/api/v1/search?postcode=ZZ1%201ZZ")).status).toBe(404);
+    expect((await app.request("/api/v1/services/no-such")).status).toBe(404);
+    expect(cache.size).toBe(before);
+  });
+});
