@@ -2,8 +2,10 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { routePath } from "hono/route";
 import { secureHeaders } from "hono/secure-headers";
+import { isDatabaseUnavailable } from "./db/timed-fetch.js";
 import type { AppEnv, Deps } from "./deps.js";
 import { ApiError } from "./errors.js";
+import { rateLimit } from "./rate-limit.js";
 import { crisisRoutes } from "./routes/crisis.js";
 import { healthRoutes } from "./routes/health.js";
 import { openapiRoutes } from "./routes/openapi.js";
@@ -43,6 +45,14 @@ export function createApp(deps: Deps) {
     }),
   );
   app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
+  app.use(
+    "/api/*",
+    rateLimit((c) => c.get("deps").limits?.public),
+  );
+  app.post(
+    "/api/v1/services/:id/reports",
+    rateLimit((c) => c.get("deps").limits?.reports),
+  );
 
   app.route("/", healthRoutes);
   app.route("/api/v1/search", searchRoutes);
@@ -62,6 +72,20 @@ export function createApp(deps: Deps) {
     const requestId = c.get("requestId") ?? crypto.randomUUID();
     if (err instanceof ApiError) {
       return c.json({ error: { code: err.code, message: err.message, requestId } }, err.status);
+    }
+    if (isDatabaseUnavailable(err)) {
+      deps.logger.warn("database unavailable", { requestId, route: routePath(c, -1) });
+      c.header("Retry-After", "5");
+      return c.json(
+        {
+          error: {
+            code: "service_unavailable",
+            message: "The directory is briefly unavailable. Please try again in a moment.",
+            requestId,
+          },
+        },
+        503,
+      );
     }
     deps.logger.error("unhandled error", {
       requestId,

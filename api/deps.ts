@@ -1,7 +1,8 @@
 import type { Db } from "./db/types.js";
 import type { GeoIndex } from "./domain/geo-index.js";
 import type { Logger } from "./logger.js";
-import type { ResponseCache } from "./response-cache.js";
+import type { RateLimiter } from "./rate-limit.js";
+import type { AnswerCache } from "./response-cache.js";
 
 /** What the routes need from the outside world, injected once per process or request. */
 export interface Deps {
@@ -13,7 +14,9 @@ export interface Deps {
   /** Absolute origin for links that leave the page (QR codes, share links), if known. */
   publicOrigin?: string | undefined;
   /** Public JSON answers by normalised query; absent, every request is answered afresh. */
-  cache?: ResponseCache | undefined;
+  cache?: AnswerCache | undefined;
+  /** Per-client limits: public reads, and the stricter public problem reports. */
+  limits?: { public?: RateLimiter | undefined; reports?: RateLimiter | undefined } | undefined;
 }
 
 export type AppEnv = {

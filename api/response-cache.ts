@@ -8,7 +8,15 @@ export interface CachedBody {
   etag: string;
 }
 
-export class ResponseCache {
+/** Where answers are kept: process memory on Node, the Cache API on Workers. */
+export interface AnswerCache {
+  get(key: string): Promise<CachedBody | undefined>;
+  set(key: string, value: CachedBody): Promise<void>;
+  /** Forget everything (after a write); a shared edge cache may only expire instead. */
+  clear(): void;
+}
+
+export class ResponseCache implements AnswerCache {
   private readonly entries = new Map<string, { value: CachedBody; expires: number }>();
 
   constructor(
@@ -16,7 +24,7 @@ export class ResponseCache {
     private readonly ttlMs = 60_000,
   ) {}
 
-  get(key: string, now = Date.now()): CachedBody | undefined {
+  async get(key: string, now = Date.now()): Promise<CachedBody | undefined> {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
     if (hit.expires <= now) {
@@ -29,7 +37,7 @@ export class ResponseCache {
     return hit.value;
   }
 
-  set(key: string, value: CachedBody, now = Date.now()): void {
+  async set(key: string, value: CachedBody, now = Date.now()): Promise<void> {
     this.entries.delete(key);
     this.entries.set(key, { value, expires: now + this.ttlMs });
     while (this.entries.size > this.maxEntries) {

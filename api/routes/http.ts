@@ -38,11 +38,11 @@ export async function cachedJson(
   maxAge = 60,
 ): Promise<Response> {
   const cache = c.get("deps").cache;
-  let entry = cache?.get(key);
+  let entry = await cache?.get(key);
   if (!entry) {
     const body = JSON.stringify(await produce());
     entry = { body, etag: await etagOf(body) };
-    cache?.set(key, entry);
+    await cache?.set(key, entry);
   }
   publicCache(c, maxAge);
   c.header("ETag", entry.etag);

@@ -7,21 +7,21 @@ import { etagOf, ResponseCache } from "../../api/response-cache.js";
 import { type Backend, FIXED_NOW, openBackend } from "../support/backends.js";
 
 describe("ResponseCache", () => {
-  it("forgets entries after their time to live", () => {
+  it("forgets entries after their time to live", async () => {
     const cache = new ResponseCache(10, 1_000);
-    cache.set("a", { body: "1", etag: '"x"' }, 0);
-    expect(cache.get("a", 999)?.body).toBe("1");
-    expect(cache.get("a", 1_000)).toBeUndefined();
+    await cache.set("a", { body: "1", etag: '"x"' }, 0);
+    expect((await cache.get("a", 999))?.body).toBe("1");
+    expect(await cache.get("a", 1_000)).toBeUndefined();
   });
 
-  it("evicts the least recently used entry when full", () => {
+  it("evicts the least recently used entry when full", async () => {
     const cache = new ResponseCache(2, 60_000);
-    cache.set("a", { body: "a", etag: "" }, 0);
-    cache.set("b", { body: "b", etag: "" }, 0);
-    cache.get("a", 1);
-    cache.set("c", { body: "c", etag: "" }, 2);
-    expect(cache.get("b", 3)).toBeUndefined();
-    expect(cache.get("a", 3)?.body).toBe("a");
+    await cache.set("a", { body: "a", etag: "" }, 0);
+    await cache.set("b", { body: "b", etag: "" }, 0);
+    await cache.get("a", 1);
+    await cache.set("c", { body: "c", etag: "" }, 2);
+    expect(await cache.get("b", 3)).toBeUndefined();
+    expect((await cache.get("a", 3))?.body).toBe("a");
     expect(cache.size).toBe(2);
   });
 

@@ -1,0 +1,5 @@
+/** Text modules: wrangler bundles these files as strings (see the rules in wrangler.toml). */
+declare module "*.csv" {
+  const text: string;
+  export default text;
+}

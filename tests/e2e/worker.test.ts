@@ -1,0 +1,59 @@
+/**
+ * The Worker build end to end: a real sqld with the migrations and seed, `wrangler dev` offline
+ * in front of it, and the same public API contract suite that checks the Node server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb } from "../../api/db/client.js";
+import { prepareDb } from "../../api/db/prepare.js";
+import { describeContract } from "../api/contract.js";
+import { urlFetcher } from "../support/client.js";
+import { type Sqld, startSqld } from "../support/sqld.js";
+import { startWranglerDev, type WranglerDev } from "../support/wrangler.js";
+
+let sqld: Sqld;
+beforeAll(async () => {
+  sqld = await startSqld();
+  const handle = openDb(sqld.url);
+  await prepareDb(handle.db, { demo: true });
+  handle.close();
+}, 120_000);
+afterAll(async () => {
+  await sqld?.stop();
+});
+
+describe("Worker under wrangler dev, on sqld", () => {
+  let worker: WranglerDev;
+  beforeAll(async () => {
+    worker = await startWranglerDev({ DATABASE_URL: sqld.url, RATE_LIMITS: "off" });
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.stop();
+  });
+  describeContract("Cloudflare Worker (wrangler dev) on sqld", () => urlFetcher(worker.url));
+});
+
+describe("Worker rate limits", () => {
+  let worker: WranglerDev;
+  beforeAll(async () => {
+    worker = await startWranglerDev({ DATABASE_URL: sqld.url });
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.stop();
+  });
+
+  it("answers 429 with Retry-After once a client passes the public limit", async () => {
+    const statuses: number[] = [];
+    let limited: Response | undefined;
+    for (let i = 0; i < 320 && !limited; i++) {
+      const res = await fetch(`${worker.url}/api/v1/taxonomy`);
+      statuses.push(res.status);
+      if (res.status === 429) limited = res;
+      else await res.arrayBuffer();
+    }
+    expect(statuses.slice(0, 250).every((s) => s === 200)).toBe(true);
+    expect(limited?.status).toBe(429);
+    expect(limited?.headers.get("retry-after")).toBe("60");
+    const body = (await limited?.json()) as { error: { code: string } };
+    expect(body.error.code).toBe("rate_limited");
+  });
+});
