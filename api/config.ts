@@ -9,6 +9,10 @@ export interface Config {
   seedDemo: boolean;
   /** Keep recent public answers in memory (`RESPONSE_CACHE=off` answers every request afresh). */
   responseCache: boolean;
+  /** Per-client request limits (`RATE_LIMITS=off` for load tests on loopback). */
+  rateLimits: boolean;
+  /** How long a query to a remote database may take before the answer is 503. */
+  databaseTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -26,5 +30,15 @@ export function readConfig(env: Env): Config {
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
     seedDemo: env.SEED_DEMO !== "false",
     responseCache: env.RESPONSE_CACHE !== "off",
+    rateLimits: env.RATE_LIMITS !== "off",
+    databaseTimeoutMs: positive("DATABASE_TIMEOUT_MS", env.DATABASE_TIMEOUT_MS, 5_000),
   };
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`${name} must be a positive number, not "${value}"`);
+  return n;
 }

