@@ -17,6 +17,21 @@ export async function crisisFor(
   countries: readonly Country[],
   lang: Lang,
 ): Promise<CrisisRoute[]> {
+  // Asked with every search and changed rarely: kept with the other cached answers, so a
+  // write clears it on Node and it lives a minute on Workers.
+  const key = `crisis-routes:${[...countries].sort().join(",")}?lang=${lang}`;
+  const cached = await deps.cache?.get(key);
+  if (cached) return JSON.parse(cached.body) as CrisisRoute[];
+  const routes = await loadCrisis(deps, countries, lang);
+  await deps.cache?.set(key, { body: JSON.stringify(routes), etag: "" });
+  return routes;
+}
+
+async function loadCrisis(
+  deps: Deps,
+  countries: readonly Country[],
+  lang: Lang,
+): Promise<CrisisRoute[]> {
   const rows = await deps.db
     .select({ id: services.id })
     .from(services)

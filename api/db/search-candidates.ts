@@ -1,8 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Place } from "../../schema/contract.js";
+import { schedules as schedulesTable } from "../../schema/tables.js";
 import type { AreaKind, Cost, Format, Kind, Referral, Stage } from "../../schema/taxonomy.js";
 import { boundingBox } from "../domain/distance.js";
 import type { SearchFiltersInput } from "../domain/search.js";
+import { asRows, jsonObjectSql } from "./json-rows.js";
 import { idsParam, type ScheduleRow } from "./listing-bundles.js";
 import { filterSql } from "./search-filters.js";
 import type { Db } from "./types.js";
@@ -138,17 +140,13 @@ export async function findCandidates(
   }
   const schedules = new Map<string, ScheduleRow[]>();
   if (services.size > 0) {
-    const scheduleRows = await db.all<Record<string, unknown>>(sql`
-      select id, service_id as serviceId, location_id as locationId, pattern, weekday, nth,
-        anchor_date as anchorDate, start_time as startTime, end_time as endTime,
-        term_time_only as termTimeOnly, valid_from as validFrom, valid_until as validUntil,
-        note, note_cy as noteCy
-      from schedules where service_id in ${idsParam([...services.keys()])}`);
-    for (const r of scheduleRows) {
-      const row = { ...r, termTimeOnly: Boolean(r.termTimeOnly) } as ScheduleRow;
-      const list = schedules.get(row.serviceId);
-      if (list) list.push(row);
-      else schedules.set(row.serviceId, [row]);
+    const [row] = await db.all<{ rows: string | null }>(sql`
+      select json_group_array(${sql.raw(jsonObjectSql(schedulesTable, "x"))}) as rows
+      from schedules x where x.service_id in ${idsParam([...services.keys()])}`);
+    for (const schedule of asRows<ScheduleRow>(schedulesTable, JSON.parse(row?.rows ?? "[]"))) {
+      const list = schedules.get(schedule.serviceId);
+      if (list) list.push(schedule);
+      else schedules.set(schedule.serviceId, [schedule]);
     }
   }
   const areas = areaRows.map(({ serviceId, areaKind, code, latitude, longitude, radiusKm }) => ({
