@@ -1,9 +1,17 @@
 import { readConfig } from "../config.js";
 import { openDb } from "../db/client.js";
-import { prepareDb } from "../db/prepare.js";
+import { loadGeo } from "../db/load-geo.js";
+import { migrateDb } from "../db/migrate.js";
+import { seedListings } from "../db/seed.js";
 
 const config = readConfig(process.env);
 const handle = openDb(config.databaseUrl, config.databaseAuthToken);
-await prepareDb(handle.db, { demo: config.seedDemo });
+await migrateDb(handle.db);
+await loadGeo(handle.db);
+const result = await seedListings(handle.db, { demo: config.seedDemo });
 handle.close();
-console.log(`Seeded ${config.databaseUrl} (demo listings: ${config.seedDemo ? "yes" : "no"}).`);
+console.log(
+  result.seeded
+    ? `Seeded ${config.databaseUrl}: ${result.services} listings from ${result.organisations} organisations (example listings: ${config.seedDemo ? "yes" : "no"}).`
+    : `${config.databaseUrl} already has listings: nothing seeded (seeding only fills an empty database).`,
+);
