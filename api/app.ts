@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { routePath } from "hono/route";
 import { secureHeaders } from "hono/secure-headers";
@@ -6,15 +6,42 @@ import { isDatabaseUnavailable } from "./db/timed-fetch.js";
 import type { AppEnv, Deps } from "./deps.js";
 import { ApiError } from "./errors.js";
 import { rateLimit } from "./rate-limit.js";
+import { adminRoutes } from "./routes/admin.js";
 import { crisisRoutes } from "./routes/crisis.js";
+import { embedRoutes } from "./routes/embed.js";
 import { healthRoutes } from "./routes/health.js";
 import { openapiRoutes } from "./routes/openapi.js";
+import { pageAssetRoutes } from "./routes/page-assets.js";
 import { placeRoutes } from "./routes/places.js";
+import { printRoutes } from "./routes/print.js";
+import { reportRoutes } from "./routes/reports.js";
 import { searchRoutes } from "./routes/search.js";
+import { servicePageRoutes } from "./routes/service-page.js";
 import { serviceRoutes } from "./routes/services.js";
+import { staticRoutes } from "./routes/static.js";
 import { taxonomyRoutes } from "./routes/taxonomy.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Counts a successful search for the registered embed site named by `site`, if any. */
+const countEmbedUse: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  const usage = c.get("deps").usage;
+  const site = c.req.query("site");
+  if (!usage || !site || c.res.status >= 400) return;
+  const counted = usage
+    .record(site, c.req.header("origin"))
+    .then(() => usage.flushIfDue())
+    .catch((err: unknown) =>
+      c.get("deps").logger.warn("embed usage not counted", { error: String(err) }),
+    );
+  // On Workers the count finishes after the answer is sent; on Node it simply runs on.
+  try {
+    c.executionCtx.waitUntil(counted);
+  } catch {
+    void counted;
+  }
+};
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -44,11 +71,16 @@ export function createApp(deps: Deps) {
       referrerPolicy: "strict-origin-when-cross-origin",
     }),
   );
+  app.use(
+    "/api/v1/services/:id/reports",
+    cors({ origin: "*", allowMethods: ["POST", "OPTIONS"], allowHeaders: ["Content-Type"] }),
+  );
   app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
   app.use(
     "/api/*",
     rateLimit((c) => c.get("deps").limits?.public),
   );
+  app.use("/api/v1/search", countEmbedUse);
   app.post(
     "/api/v1/services/:id/reports",
     rateLimit((c) => c.get("deps").limits?.reports),
@@ -57,10 +89,17 @@ export function createApp(deps: Deps) {
   app.route("/", healthRoutes);
   app.route("/api/v1/search", searchRoutes);
   app.route("/api/v1/services", serviceRoutes);
+  app.route("/api/v1/services", reportRoutes);
   app.route("/api/v1/places", placeRoutes);
   app.route("/api/v1/crisis", crisisRoutes);
   app.route("/api/v1/taxonomy", taxonomyRoutes);
   app.route("/api/v1/openapi.json", openapiRoutes);
+  app.route("/", embedRoutes);
+  app.route("/", staticRoutes);
+  app.route("/", pageAssetRoutes);
+  app.route("/", printRoutes);
+  app.route("/", servicePageRoutes);
+  app.route("/admin", adminRoutes);
 
   app.notFound((c) =>
     c.json(

@@ -1,5 +1,6 @@
 import type { Db } from "./db/types.js";
 import type { GeoIndex } from "./domain/geo-index.js";
+import type { UsageCounter } from "./embed-usage.js";
 import type { Logger } from "./logger.js";
 import type { RateLimiter } from "./rate-limit.js";
 import type { AnswerCache } from "./response-cache.js";
@@ -15,6 +16,8 @@ export interface Deps {
   publicOrigin?: string | undefined;
   /** Public JSON answers by normalised query; absent, every request is answered afresh. */
   cache?: AnswerCache | undefined;
+  /** Searches counted per registered embed site (absent: nothing counted). */
+  usage?: UsageCounter | undefined;
   /** Per-client limits: public reads, and the stricter public problem reports. */
   limits?: { public?: RateLimiter | undefined; reports?: RateLimiter | undefined } | undefined;
 }

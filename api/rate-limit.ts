@@ -35,13 +35,15 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 }
 
-/** The client's address: Cloudflare's header on Workers, the socket on Node. */
-export function clientAddress(c: Context<AppEnv>): string {
-  const cf = c.req.header("cf-connecting-ip");
-  if (cf) return cf;
+/**
+ * The client's address: the socket's on Node (a `CF-Connecting-IP` header there is just text
+ * anyone can send), Cloudflare's header on Workers, where the platform sets it.
+ */
+export function clientAddress(c: Context): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
     ?.incoming;
-  return incoming?.socket?.remoteAddress ?? "unknown";
+  if (incoming) return incoming.socket?.remoteAddress ?? "unknown";
+  return c.req.header("cf-connecting-ip") ?? "unknown";
 }
 
 /** Answers 429 with Retry-After once a client has used up its allowance. */

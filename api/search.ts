@@ -6,8 +6,9 @@ import type { Country, Lang } from "../schema/taxonomy.js";
 import { loadBundles } from "./db/listing-bundles.js";
 import { findCandidates } from "./db/search-candidates.js";
 import type { Deps } from "./deps.js";
-import { selectCrisis } from "./domain/crisis.js";
+import { isEmergencyRoute, selectCrisis } from "./domain/crisis.js";
 import { toCrisisRoute, toResult } from "./domain/present.js";
+import { isHiddenAsStale } from "./domain/review.js";
 import { rankSearch } from "./domain/search.js";
 import { findPlace } from "./place.js";
 
@@ -41,9 +42,15 @@ async function loadCrisis(
     rows.map((r) => r.id),
     { areas: true },
   );
-  return selectCrisis([...bundles.values()], countries).map((x) =>
-    toCrisisRoute(x.bundle, x.countries, lang),
+  // A crisis line left unchecked long past its review date is hidden like any other listing,
+  // except 999: emergency services never change, and the panel must never be without them.
+  const now = deps.now();
+  const fresh = [...bundles.values()].filter(
+    (b) =>
+      isEmergencyRoute(b) ||
+      !isHiddenAsStale(b.service.verifiedAt, b.service.reviewEveryDays, b.service.kind, now),
   );
+  return selectCrisis(fresh, countries).map((x) => toCrisisRoute(x.bundle, x.countries, lang));
 }
 
 export async function search(deps: Deps, query: SearchQuery): Promise<SearchResponse> {
@@ -58,7 +65,7 @@ export async function searchAt(
 ): Promise<SearchResponse> {
   const now = deps.now();
   const [candidates, crisis] = await Promise.all([
-    findCandidates(deps.db, place, query),
+    findCandidates(deps.db, place, query, now),
     crisisFor(deps, place.countries, query.lang),
   ]);
   const ranked = rankSearch(place, candidates, query, now);

@@ -9,12 +9,14 @@ import shares from "../data/geo/district-area-shares.csv";
 import districts from "../data/geo/postcode-districts.csv";
 import sectors from "../data/geo/postcode-sectors.csv";
 import * as tables from "../schema/tables.js";
+import { runDailyJobs } from "./admin/index.js";
 import { type App, createApp } from "./app.js";
 import { timedFetch } from "./db/timed-fetch.js";
-import { memo } from "./deps.js";
+import { type Deps, memo } from "./deps.js";
 import { parseGeoFiles } from "./domain/geo-files.js";
 import { buildGeoIndex } from "./domain/geo-index.js";
 import { EdgeCache } from "./edge-cache.js";
+import { UsageCounter } from "./embed-usage.js";
 import { jsonLogger } from "./logger.js";
 import type { RateLimiter } from "./rate-limit.js";
 
@@ -31,34 +33,40 @@ export interface Env {
 // The geography ships inside the Worker, so a cold start reads no tables to resolve postcodes.
 const geo = memo(async () => buildGeoIndex(parseGeoFiles({ sectors, districts, shares, areas })));
 
-let current: { key: string; app: App } | undefined;
+let current: { key: string; app: App; deps: Deps } | undefined;
 
 /**
  * One app per isolate and database. The libSQL web client holds no connection between
  * requests (each query is an HTTP request), so sharing it across requests is safe.
  */
-function appFor(env: Env): App {
+function forEnv(env: Env): { app: App; deps: Deps } {
   const key = `${env.DATABASE_URL}|${env.DATABASE_AUTH_TOKEN ?? ""}|${env.RATE_LIMITS ?? ""}`;
-  if (current?.key === key) return current.app;
+  if (current?.key === key) return current;
   const client = createClient({
     url: env.DATABASE_URL,
     ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}),
     fetch: timedFetch(5_000),
   });
-  const app = createApp({
-    db: drizzle(client, { schema: tables }),
+  const db = drizzle(client, { schema: tables });
+  const deps: Deps = {
+    db,
     logger: jsonLogger(),
     geo,
     now: () => new Date(),
     publicOrigin: env.PUBLIC_ORIGIN,
     cache: new EdgeCache((caches as unknown as { default: Cache }).default),
-    limits: {
-      public: withPeriod(env.PUBLIC_LIMITER, 60),
-      reports: withPeriod(env.REPORT_LIMITER, 600),
-    },
-  });
-  current = { key, app };
-  return app;
+    limits:
+      env.RATE_LIMITS === "off"
+        ? undefined
+        : {
+            public: withPeriod(env.PUBLIC_LIMITER, 60),
+            reports: withPeriod(env.REPORT_LIMITER, 60),
+          },
+    // Counts stay in this isolate until 50 have gathered or 30 s have passed (see flushIfDue).
+    usage: new UsageCounter(db, () => new Date()),
+  };
+  current = { key, app: createApp(deps), deps };
+  return current;
 }
 
 /** The binding does not say its period; tell clients how long to wait from wrangler.toml's. */
@@ -69,8 +77,16 @@ function withPeriod(
   return limiter && { limit: (o) => limiter.limit(o), periodSeconds };
 }
 
+interface WaitUntil {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
 export default {
   fetch(request: Request, env: Env, ctx: unknown): Response | Promise<Response> {
-    return appFor(env).fetch(request, env, ctx as never);
+    return forEnv(env).app.fetch(request, env, ctx as never);
+  },
+  /** The daily cron trigger in wrangler.toml: review reminders into the outbox. */
+  scheduled(_event: unknown, env: Env, ctx: WaitUntil): void {
+    ctx.waitUntil(runDailyJobs(forEnv(env).deps));
   },
 };

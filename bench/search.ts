@@ -126,7 +126,8 @@ async function main() {
       `  ${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  (${((r.requests.average / health.requests.average) * 100).toFixed(0)}% of /health)`,
     );
   const failures = [health, cold, warm].reduce((n, r) => n + r.non2xx + r.errors, 0);
-  if (failures > 0) console.log(`  WARNING: ${failures} requests failed: the figures below are not valid`);
+  if (failures > 0)
+    console.log(`  WARNING: ${failures} requests failed: the figures below are not valid`);
   row("/health (baseline)", health);
   row("/api/v1/search, response cache off", cold);
   row("/api/v1/search, response cache on", warm);

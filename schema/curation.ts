@@ -1,5 +1,6 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./columns.js";
+import type { Listing } from "./listing-input.js";
 import { organisations, services } from "./listings.js";
 
 export const ROLES = ["admin", "reviewer", "editor"] as const;
@@ -41,11 +42,48 @@ export const revisions = sqliteTable(
       .notNull()
       .references(() => services.id),
     version: integer("version").notNull(),
-    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<Listing>().notNull(),
+    /** Who published this version. */
     userId: text("user_id"),
+    /** Who last edited it before it was published (the four-eyes rule compares the two). */
+    editedBy: text("edited_by"),
+    /** Why it was published: "Restored from version 3", a reviewer's note… */
+    note: text("note"),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [index("revisions_service_version_idx").on(t.serviceId, t.version)],
+  (t) => [uniqueIndex("revisions_service_version_idx").on(t.serviceId, t.version)],
+);
+
+export const DRAFT_STATES = ["draft", "in-review"] as const;
+export type DraftState = (typeof DRAFT_STATES)[number];
+
+/**
+ * The working copy of a listing while it is edited: a full snapshot, kept apart from the live rows
+ * so a published listing stays public, unchanged, until a reviewer publishes the new version.
+ * `revision` counts saves; every write names the revision it read, so a stale form never wins.
+ */
+export const listingDrafts = sqliteTable(
+  "listing_drafts",
+  {
+    serviceId: text("service_id")
+      .primaryKey()
+      .references(() => services.id),
+    snapshot: text("snapshot", { mode: "json" }).$type<Listing>().notNull(),
+    state: text("state").$type<DraftState>().notNull().default("draft"),
+    /** The live version this draft started from. */
+    baseVersion: integer("base_version").notNull(),
+    revision: integer("revision").notNull().default(1),
+    editedBy: text("edited_by"),
+    editedAt: text("edited_at").notNull(),
+    submittedBy: text("submitted_by"),
+    submittedAt: text("submitted_at"),
+    /** A reviewer's reason for sending the draft back. */
+    reviewNote: text("review_note"),
+    /** A random token set by the write that last claimed the row; later statements check it. */
+    writeToken: text("write_token").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("listing_drafts_state_idx").on(t.state)],
 );
 
 /** Append-only: rows are inserted, never updated or deleted. */
@@ -68,6 +106,9 @@ export const auditLog = sqliteTable(
 );
 
 export const REPORT_REASONS = ["closed", "wrong-contact", "wrong-times", "other"] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+export const REPORT_STATUSES = ["open", "resolved", "dismissed"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const reports = sqliteTable(
   "reports",
@@ -76,10 +117,46 @@ export const reports = sqliteTable(
     serviceId: text("service_id")
       .notNull()
       .references(() => services.id),
-    reason: text("reason").$type<(typeof REPORT_REASONS)[number]>().notNull(),
+    reason: text("reason").$type<ReportReason>().notNull(),
     text: text("text"),
-    status: text("status").$type<"open" | "resolved" | "dismissed">().notNull().default("open"),
+    status: text("status").$type<ReportStatus>().notNull().default("open"),
+    /** The reviewer who resolved or dismissed the report. */
+    handledBy: text("handled_by"),
     ...timestamps,
   },
-  (t) => [index("reports_status_idx").on(t.status)],
+  (t) => [index("reports_status_idx").on(t.status), index("reports_service_idx").on(t.serviceId)],
+);
+
+export const OUTBOX_STATUSES = ["queued", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Messages waiting to be sent (review reminders). Nothing here sends mail: a replaceable sender
+ * drains the queue. One reminder per organisation per day, whatever the number of job runs.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: id(),
+    kind: text("kind").$type<"review-reminder">().notNull(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** The day (YYYY-MM-DD, Europe/London) the message was written for. */
+    day: text("day").notNull(),
+    recipients: text("recipients", { mode: "json" }).$type<string[]>().notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    /** The listings the message is about, with how overdue each was. */
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status").$type<OutboxStatus>().notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: text("sent_at"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("outbox_kind_organisation_day_idx").on(t.kind, t.organisationId, t.day),
+    index("outbox_status_idx").on(t.status),
+  ],
 );

@@ -61,6 +61,8 @@ export async function findCandidates(
   db: Db,
   place: Place,
   filters: SearchFiltersInput,
+  /** Today, for hiding listings long past their review date. */
+  now: Date,
 ): Promise<Candidates> {
   const { radiusKm, limit } = filters;
   const wide = boundingBox(place.latitude, place.longitude, MAX_AREA_RADIUS_KM);
@@ -74,7 +76,7 @@ export async function findCandidates(
   const kmLon = 111.32 * Math.cos((place.latitude * Math.PI) / 180);
   const d2 = (lat: SQL, lon: SQL) =>
     sql`((${lat} - ${place.latitude}) * ${kmLat}) * ((${lat} - ${place.latitude}) * ${kmLat}) + ((${lon} - ${place.longitude}) * ${kmLon}) * ((${lon} - ${place.longitude}) * ${kmLon})`;
-  const passes = filterSql(filters);
+  const passes = filterSql(filters, now);
   // CROSS JOIN keeps SQLite driving from the small indexed side (venues or service areas)
   // rather than scanning every published service; each area branch uses its own index.
   const published = sql`cross join services s on s.id = a.service_id`;

@@ -11,8 +11,8 @@ const overlaps = (column: SQL, values: readonly string[]) =>
  * services that can be shown. It mirrors `passesFilters` in api/domain/search.ts, which stays the
  * readable statement of the rules and checks every row again.
  */
-export function filterSql(f: SearchFiltersInput): SQL {
-  const parts: SQL[] = [sql`s.status = 'published'`];
+export function filterSql(f: SearchFiltersInput, now: Date): SQL {
+  const parts: SQL[] = [sql`s.status = 'published'`, notStaleSql(now)];
   if (!f.kind.includes("crisis")) parts.push(sql`s.kind <> 'crisis'`);
   if (f.kind.length > 0) parts.push(sql`s.kind in ${list(f.kind)}`);
   if (f.stage.length > 0) parts.push(overlaps(sql`s.stages`, f.stage));
@@ -25,6 +25,16 @@ export function filterSql(f: SearchFiltersInput): SQL {
     parts.push(sql`exists (select 1 from json_each(s.languages) j where j.value = ${f.language})`);
   if (f.when.length > 0) parts.push(whenSql(f.when));
   return sql.join(parts, sql` and `);
+}
+
+/**
+ * Listings far past their review date stay out of search until someone checks them: the SQL
+ * twin of `isHiddenAsStale` in api/domain/review.ts (180 days past due, crisis listings 90).
+ */
+export function notStaleSql(now: Date): SQL {
+  const today = now.getTime() / 86_400_000 + 2440587.5;
+  return sql`(s.verified_at is null or julianday(s.verified_at) is null
+    or ${today} - julianday(s.verified_at) <= s.review_every_days + (case when s.kind = 'crisis' then 90 else 180 end))`;
 }
 
 /** Times only narrow services that meet at set times (see `matchesWhen`). */

@@ -13,6 +13,11 @@ export function crisisCountries(b: ServiceBundle): Country[] {
   return [...out];
 }
 
+/** The emergency route (999): the one answer that is never out of date. */
+export function isEmergencyRoute(b: ServiceBundle): boolean {
+  return b.contacts.some((c) => c.kind === "phone" && c.value.replace(/\s/g, "") === "999");
+}
+
 /**
  * Crisis routes for everyone who may be in one of `countries`: emergency (999) first, then each
  * country's own NHS route, then UK-wide lines. A cross-border place gets every route that applies.

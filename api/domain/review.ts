@@ -1,3 +1,5 @@
+import type { Kind } from "../../schema/taxonomy.js";
+
 const DAY_MS = 86_400_000;
 
 /** Whether a listing is past its review date: last checked longer ago than its review interval. */
@@ -10,4 +12,29 @@ export function isReviewOverdue(
   const checked = Date.parse(`${verifiedAt}T00:00:00Z`);
   if (Number.isNaN(checked)) return true;
   return now.getTime() - checked > reviewEveryDays * DAY_MS;
+}
+
+/**
+ * How long past its review date a listing may stay in search before it is hidden until someone
+ * checks it: a stale crisis line is worse than none, so crisis listings get half the time.
+ */
+export function hideAfterDaysPastDue(kind: Kind): number {
+  return kind === "crisis" ? 90 : 180;
+}
+
+/**
+ * Whether search hides a listing as too long unchecked. A listing never checked is not hidden
+ * here: it can only be published flagged `needsVerification`, which the public sees.
+ * The SQL twin is `notStaleSql` in api/db/search-filters.ts.
+ */
+export function isHiddenAsStale(
+  verifiedAt: string | null,
+  reviewEveryDays: number,
+  kind: Kind,
+  now: Date,
+): boolean {
+  if (!verifiedAt) return false;
+  const checked = Date.parse(`${verifiedAt}T00:00:00Z`);
+  if (Number.isNaN(checked)) return false;
+  return now.getTime() - checked > (reviewEveryDays + hideAfterDaysPastDue(kind)) * DAY_MS;
 }

@@ -1,11 +1,13 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { startDailyScheduler } from "../admin/index.js";
 import { createApp } from "../app.js";
 import type { Config } from "../config.js";
 import { openDb } from "../db/client.js";
 import { loadGeoIndex } from "../db/load-geo.js";
 import { prepareDb } from "../db/prepare.js";
-import { memo } from "../deps.js";
+import { type Deps, memo } from "../deps.js";
+import { UsageCounter } from "../embed-usage.js";
 import { jsonLogger, type Logger } from "../logger.js";
 import { MemoryRateLimiter } from "../rate-limit.js";
 import { ResponseCache } from "../response-cache.js";
@@ -19,6 +21,8 @@ export interface RunningServer {
 export async function startServer(options: {
   config: Config;
   logger?: Logger;
+  /** Start the in-process daily jobs (review reminders); tests turn them off. Default true. */
+  dailyJobs?: boolean;
 }): Promise<RunningServer> {
   const { config } = options;
   const logger = options.logger ?? jsonLogger();
@@ -28,7 +32,7 @@ export async function startServer(options: {
   await prepareDb(handle.db, { demo: config.seedDemo });
   const geo = memo(() => loadGeoIndex(handle.db));
   await geo();
-  const app = createApp({
+  const deps: Deps = {
     db: handle.db,
     logger,
     geo,
@@ -38,7 +42,17 @@ export async function startServer(options: {
     limits: config.rateLimits
       ? { public: new MemoryRateLimiter(300, 60), reports: new MemoryRateLimiter(5, 60) }
       : undefined,
-  });
+    usage: new UsageCounter(handle.db, () => new Date()),
+  };
+  const flushUsage = () =>
+    deps.usage
+      ?.flush()
+      .catch((err: unknown) => logger.warn("embed usage not saved", { error: String(err) }));
+  const usageTimer = setInterval(flushUsage, 60_000);
+  usageTimer.unref();
+  const app = createApp(deps);
+  // Review reminders and session sweeping, hourly in process (the job itself runs once a day).
+  const stopJobs = options.dailyJobs === false ? () => {} : startDailyScheduler(deps);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
       resolve(s),
@@ -50,7 +64,10 @@ export async function startServer(options: {
     url: `http://${host}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((err) => {
+        stopJobs();
+        clearInterval(usageTimer);
+        server.close(async (err) => {
+          await flushUsage();
           handle.close();
           if (err) reject(err);
           else resolve();

@@ -1,0 +1,54 @@
+/** Small lookups the console pages share: names of people and organisations, area names. */
+import { asc, desc, eq } from "drizzle-orm";
+import type { SearchResult } from "../../schema/contract.js";
+import type { Listing } from "../../schema/listing-input.js";
+import { organisations, revisions, users } from "../../schema/tables.js";
+import type { Db } from "../db/types.js";
+import type { GeoIndex } from "../domain/geo-index.js";
+import { toResult } from "../domain/present.js";
+import { areaLabel } from "./area-lookup.js";
+import { describeArea } from "./diff.js";
+import { listingToBundle } from "./listing-rows.js";
+import type { SessionUser } from "./roles.js";
+import { can } from "./roles.js";
+
+export async function userNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db.select({ id: users.id, name: users.name, email: users.email }).from(users);
+  return new Map(rows.map((u) => [u.id, u.name || u.email]));
+}
+
+export async function organisationOf(db: Db, id: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+/** Organisations a user may file listings under: all for reviewers and admins, else none (fixed). */
+export async function organisationChoices(db: Db, user: SessionUser) {
+  if (!can(user, "all-organisations")) return null;
+  const rows = await db
+    .select({ value: organisations.id, label: organisations.name })
+    .from(organisations)
+    .orderBy(asc(organisations.name));
+  return rows;
+}
+
+/** The search result the widget would get for a listing (for the preview card). */
+export function previewOf(
+  listing: Listing,
+  org: { name: string; website: string | null } | null,
+  now: Date,
+): SearchResult {
+  const bundle = listingToBundle(listing, org ?? { name: "(no organisation)", website: null });
+  return toResult(bundle, { distanceKm: null }, "en", now);
+}
+
+export const areaNamer = (geo: GeoIndex) => (a: Listing["areas"][number]) =>
+  a.kind === "radius" ? describeArea(a) : `${areaLabel(a, geo)} (${a.kind})`;
+
+export async function revisionsOf(db: Db, serviceId: string) {
+  return db
+    .select()
+    .from(revisions)
+    .where(eq(revisions.serviceId, serviceId))
+    .orderBy(desc(revisions.version));
+}

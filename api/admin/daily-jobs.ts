@@ -1,0 +1,104 @@
+/**
+ * The daily job: review reminders into the outbox, delivery through the sender if there is one,
+ * and sweeping dead sessions. Node runs it from an in-process timer (startDailyScheduler);
+ * Workers call runDailyJobs from a `scheduled` handler on a cron trigger. Safe to run often:
+ * each organisation gets at most one reminder a day.
+ */
+import { and, eq } from "drizzle-orm";
+import { organisations, services, users } from "../../schema/tables.js";
+import type { Deps } from "../deps.js";
+import { deliverOutbox, lastReminders, queueReminders, type Sender } from "./outbox.js";
+import { dueReminders } from "./reminders.js";
+import { purgeSessions } from "./session.js";
+
+export interface DailyJobsOptions {
+  /** Delivers queued messages; without one they wait in the outbox, viewable in the console. */
+  sender?: Sender | undefined;
+}
+
+export interface DailyJobsResult {
+  remindersQueued: number;
+  sent: number;
+  failed: number;
+  sessionsPurged: number;
+}
+
+export async function runDailyJobs(
+  deps: Deps,
+  options: DailyJobsOptions = {},
+): Promise<DailyJobsResult> {
+  const { db } = deps;
+  const now = deps.now();
+  const [listings, orgs, editors, last] = await Promise.all([
+    db
+      .select({
+        id: services.id,
+        name: services.name,
+        organisationId: services.organisationId,
+        kind: services.kind,
+        verifiedAt: services.verifiedAt,
+        reviewEveryDays: services.reviewEveryDays,
+      })
+      .from(services)
+      .where(and(eq(services.status, "published"), eq(services.demo, false))),
+    db
+      .select({ id: organisations.id, name: organisations.name, email: organisations.email })
+      .from(organisations),
+    db
+      .select({ email: users.email, organisationId: users.organisationId })
+      .from(users)
+      .where(and(eq(users.role, "editor"), eq(users.disabled, false))),
+    lastReminders(db),
+  ]);
+  const reminders = dueReminders({
+    listings,
+    organisations: orgs,
+    editors,
+    lastReminders: last,
+    now,
+    origin: deps.publicOrigin,
+  });
+  const remindersQueued = await queueReminders(db, now, reminders);
+  const delivery = options.sender
+    ? await deliverOutbox(db, now, options.sender)
+    : { sent: 0, failed: 0 };
+  const sessionsPurged = await purgeSessions(db, now);
+  return { remindersQueued, ...delivery, sessionsPurged };
+}
+
+export interface SchedulerOptions extends DailyJobsOptions {
+  /** How often to wake up and run (the job itself decides whether there is anything to do). */
+  everyMs?: number;
+  /** Delay before the first run, so a starting server is not slowed. */
+  firstRunAfterMs?: number;
+}
+
+/** Runs the daily jobs now-ish and then every hour; answers a function that stops it. */
+export function startDailyScheduler(deps: Deps, options: SchedulerOptions = {}): () => void {
+  const everyMs = options.everyMs ?? 60 * 60_000;
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    runDailyJobs(deps, options)
+      .then((result) => deps.logger.info("daily jobs", { ...result }))
+      .catch((err: unknown) =>
+        deps.logger.error("daily jobs failed", {
+          error: err instanceof Error ? err.name : "unknown",
+          detail: err instanceof Error ? err.message : String(err),
+        }),
+      )
+      .finally(() => {
+        running = false;
+      });
+  };
+  const first = setTimeout(tick, options.firstRunAfterMs ?? 5_000);
+  const timer = setInterval(tick, everyMs);
+  // The timers must not keep a finished process alive.
+  first.unref?.();
+  timer.unref?.();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

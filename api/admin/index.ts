@@ -1,0 +1,10 @@
+/** The curation console's building blocks, for entry points (Node server, Worker, CLI). */
+export {
+  type DailyJobsOptions,
+  type DailyJobsResult,
+  runDailyJobs,
+  startDailyScheduler,
+} from "./daily-jobs.js";
+export type { OutgoingMessage, Sender } from "./outbox.js";
+export { hashPassword, passwordProblem } from "./password.js";
+export { createUser, findUserByEmail, userFields, userProblem } from "./users.js";

@@ -1,0 +1,156 @@
+/**
+ * Publishing: the draft becomes the live listing in one transaction, the new version is kept as
+ * a revision, and the draft is removed. Guarded by a claim on the draft (see draft-claim.ts).
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { z } from "zod";
+import { type Listing, listingInput } from "../../schema/listing-input.js";
+import {
+  contacts,
+  listingDrafts,
+  locations,
+  revisions,
+  schedules,
+  serviceAreas,
+  services,
+} from "../../schema/tables.js";
+import { auditWhere } from "./audit.js";
+import { runBatch, type Statement } from "./batch.js";
+import { claimDraft } from "./draft-claim.js";
+import { fourEyesReason, mayPublish } from "./four-eyes.js";
+import { insertWhere } from "./guarded.js";
+import type { EditToken, ListingRecord } from "./listing-repo.js";
+import { listingRows } from "./listing-rows.js";
+import { randomId } from "./tokens.js";
+import {
+  conflict,
+  draftState,
+  OK,
+  type Outcome,
+  serviceColumns,
+  type WorkflowContext,
+} from "./workflow.js";
+
+const later = (a: string | null | undefined, b: string | null | undefined) =>
+  (a ?? "") > (b ?? "") ? (a ?? null) : (b ?? null);
+
+/** What the four-eyes rule asks of this publish: the reason, and whether this person may go ahead. */
+export function fourEyesCheck(record: ListingRecord, publisherId: string) {
+  const reason = fourEyesReason(record.working, record.everPublished ? record.liveListing : null);
+  const lastEditor = record.draft?.editedBy ?? null;
+  return { reason, lastEditor, allowed: mayPublish(publisherId, lastEditor, reason) };
+}
+
+export async function publish(
+  ctx: WorkflowContext,
+  record: ListingRecord,
+  token: EditToken,
+  note: string | null = null,
+): Promise<Outcome> {
+  if (draftState(record) !== "in-review") {
+    return { ok: false, problem: "state", message: "Only a listing in review can be published." };
+  }
+  const check = fourEyesCheck(record, ctx.actor.id);
+  if (!check.allowed) {
+    return {
+      ok: false,
+      problem: "four-eyes",
+      message: `${check.reason} It needs a second person: someone other than its last editor must publish it.`,
+    };
+  }
+  const version = record.everPublished ? token.version + 1 : token.version;
+  const parsed = listingInput.safeParse({
+    ...record.working,
+    id: record.id,
+    status: "published",
+    version,
+    verifiedAt: later(record.working.verifiedAt, record.live.service.verifiedAt),
+  });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problem: "invalid",
+      message: "This listing is not ready to publish. Edit it to fix:",
+      details: parsed.error.issues.map((i) =>
+        z.prettifyError(new z.ZodError([i])).replace(/^✖ /, ""),
+      ),
+    };
+  }
+  const listing: Listing = parsed.data;
+  const { db, now, actor } = ctx;
+  const at = now.toISOString();
+  const id = record.id;
+  const claim = claimDraft(db, record, token, now, { requireState: "in-review" });
+  const { guard } = claim;
+  const rows = listingRows(listing);
+  const mine = (column: SQLiteColumn) => and(eq(column, id), guard);
+
+  const statements: Statement[] = [claim.statement];
+  if (record.everPublished) {
+    // Listings that came from the seed files have no revision of the version people see now:
+    // keep it before it is replaced, so nothing is lost.
+    statements.push(
+      insertWhere(
+        db,
+        revisions,
+        {
+          id: randomId(),
+          serviceId: id,
+          version: token.version,
+          snapshot: record.liveListing,
+          userId: null,
+          editedBy: null,
+          note: "Kept when the first change made in the console was published.",
+          createdAt: at,
+        },
+        sql`${guard} and not exists (select 1 from revisions where service_id = ${id} and version = ${token.version})`,
+      ),
+    );
+  }
+  statements.push(
+    db
+      .update(services)
+      .set({ ...serviceColumns(listing), status: "published", version, updatedAt: at })
+      .where(and(eq(services.id, id), guard)),
+    db.delete(schedules).where(mine(schedules.serviceId)),
+    db.delete(contacts).where(mine(contacts.serviceId)),
+    db.delete(locations).where(mine(locations.serviceId)),
+    db.delete(serviceAreas).where(mine(serviceAreas.serviceId)),
+    ...rows.contacts.map((r) => insertWhere(db, contacts, r, guard)),
+    ...rows.locations.map((r) => insertWhere(db, locations, r, guard)),
+    ...rows.schedules.map((r) => insertWhere(db, schedules, r, guard)),
+    ...rows.areas.map((r) => insertWhere(db, serviceAreas, r, guard)),
+    insertWhere(
+      db,
+      revisions,
+      {
+        id: randomId(),
+        serviceId: id,
+        version,
+        snapshot: listing,
+        userId: actor.id,
+        editedBy: check.lastEditor,
+        note,
+        createdAt: at,
+      },
+      guard,
+    ),
+    auditWhere(
+      db,
+      now,
+      {
+        userId: actor.id,
+        action: "listing.publish",
+        entity: "listing",
+        entityId: id,
+        before: record.everPublished ? record.liveListing : null,
+        after: { ...listing, ...(note ? { publishNote: note } : {}) },
+      },
+      guard,
+    ),
+    db.delete(listingDrafts).where(and(eq(listingDrafts.serviceId, id), guard)),
+  );
+  const [claimed] = await runBatch(db, statements);
+  return claimed ? OK : conflict();
+}

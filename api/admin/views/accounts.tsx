@@ -1,0 +1,291 @@
+/** Accounts (admins only), organisations, and each person's own account page. */
+import type { FC } from "hono/jsx";
+import { ROLES } from "../../../schema/curation.js";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, type SessionUser } from "../roles.js";
+import type { OrganisationRow, PublicUser } from "../users.js";
+import { Checkbox, ErrorSummary, formatDay, type Option, Select, TextField } from "./components.js";
+import { CsrfField, Page } from "./layout.js";
+
+const ROLE_OPTIONS: Option[] = ROLES.map((r) => ({
+  value: r,
+  label: `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}`,
+}));
+
+export const UsersPage: FC<{
+  user: SessionUser;
+  csrf: string;
+  rows: (PublicUser & { organisationName: string | null })[];
+  notice?: string | null;
+}> = (p) => (
+  <Page title="Accounts" user={p.user} csrf={p.csrf} active="users" notice={p.notice ?? null}>
+    <h1>Accounts</h1>
+    <p class="actions">
+      <a class="button primary" href="/admin/users/new">
+        Add an account
+      </a>
+    </p>
+    <div class="table-scroll">
+      <table>
+        <caption class="visually-hidden">Accounts</caption>
+        <thead>
+          <tr>
+            <th scope="col">Email</th>
+            <th scope="col">Name</th>
+            <th scope="col">Role</th>
+            <th scope="col">Organisation</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((u) => (
+            <tr>
+              <td>
+                <a href={`/admin/users/${encodeURIComponent(u.id)}`}>{u.email}</a>
+              </td>
+              <td>{u.name}</td>
+              <td>{ROLE_LABELS[u.role]}</td>
+              <td>{u.organisationName ?? "–"}</td>
+              <td>{u.disabled ? "Disabled" : "Active"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  </Page>
+);
+
+export interface UserFormValues {
+  email: string;
+  name: string;
+  role: string;
+  organisationId: string;
+  disabled: boolean;
+}
+
+export const UserFormPage: FC<{
+  user: SessionUser;
+  csrf: string;
+  editing: PublicUser | null;
+  values: UserFormValues;
+  errors: Record<string, string>;
+  organisations: Option[];
+  notice?: string | null;
+}> = (p) => {
+  const title = p.editing ? `Account: ${p.editing.email}` : "Add an account";
+  const action = p.editing
+    ? `/admin/users/${encodeURIComponent(p.editing.id)}`
+    : "/admin/users/new";
+  return (
+    <Page title={title} user={p.user} csrf={p.csrf} active="users" notice={p.notice ?? null}>
+      <p>
+        <a href="/admin/users">All accounts</a>
+      </p>
+      <h1>{title}</h1>
+      <ErrorSummary errors={p.errors} />
+      <form method="post" action={action} novalidate>
+        <CsrfField token={p.csrf} />
+        {p.editing ? (
+          <p>
+            <strong>Email:</strong> {p.editing.email} · added {formatDay(p.editing.createdAt)}
+          </p>
+        ) : (
+          <TextField
+            name="email"
+            label="Email address"
+            type="email"
+            value={p.values.email}
+            error={p.errors.email}
+            required
+            autocomplete="off"
+          />
+        )}
+        <TextField name="name" label="Name" value={p.values.name} error={p.errors.name} />
+        <Select
+          name="role"
+          label="Role"
+          options={ROLE_OPTIONS}
+          value={p.values.role}
+          error={p.errors.role}
+          required
+          width="wide"
+        />
+        <Select
+          name="organisationId"
+          label="Organisation"
+          options={p.organisations}
+          value={p.values.organisationId}
+          error={p.errors.organisationId}
+          blank="None"
+          hint="Editors can only see and change their organisation's listings."
+        />
+        {p.editing ? (
+          <Checkbox
+            name="disabled"
+            label="Disable this account (signs it out everywhere)"
+            checked={p.values.disabled}
+          />
+        ) : null}
+        <TextField
+          name="password"
+          label={p.editing ? "Set a new password" : "Temporary password"}
+          type="password"
+          value=""
+          error={p.errors.password}
+          required={!p.editing}
+          autocomplete="new-password"
+          hint="At least 12 characters. Give it to the person by a separate channel and ask them to change it."
+        />
+        <button type="submit" class="button primary">
+          {p.editing ? "Save account" : "Add account"}
+        </button>
+      </form>
+    </Page>
+  );
+};
+
+export const OrganisationsPage: FC<{
+  user: SessionUser;
+  csrf: string;
+  rows: OrganisationRow[];
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  notice?: string | null;
+}> = (p) => (
+  <Page
+    title="Organisations"
+    user={p.user}
+    csrf={p.csrf}
+    active="organisations"
+    notice={p.notice ?? null}
+  >
+    <h1>Organisations</h1>
+    <div class="table-scroll">
+      <table>
+        <caption class="visually-hidden">Organisations</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Phone</th>
+            <th scope="col">Listings</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((o) => (
+            <tr>
+              <td>{o.name}</td>
+              <td>{o.email ?? "–"}</td>
+              <td>{o.phone ?? "–"}</td>
+              <td>
+                <a href={`/admin/listings?organisation=${encodeURIComponent(o.id)}`}>
+                  Listings<span class="visually-hidden"> of {o.name}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+    <h2>Add an organisation</h2>
+    <ErrorSummary errors={p.errors} />
+    <form method="post" action="/admin/organisations" novalidate>
+      <CsrfField token={p.csrf} />
+      <TextField
+        name="name"
+        label="Name"
+        value={p.values.name ?? ""}
+        error={p.errors.name}
+        required
+      />
+      <TextField
+        name="website"
+        label="Website"
+        type="url"
+        value={p.values.website ?? ""}
+        error={p.errors.website}
+        hint="An https:// address."
+      />
+      <TextField
+        name="email"
+        label="Email"
+        type="email"
+        value={p.values.email ?? ""}
+        error={p.errors.email}
+        hint="Review reminders go here and to the organisation's editors."
+      />
+      <TextField
+        name="phone"
+        label="Phone"
+        type="tel"
+        value={p.values.phone ?? ""}
+        error={p.errors.phone}
+        width="medium"
+      />
+      <TextField
+        name="charityNumber"
+        label="Charity number"
+        value={p.values.charityNumber ?? ""}
+        error={p.errors.charityNumber}
+        width="medium"
+      />
+      <button type="submit" class="button primary">
+        Add organisation
+      </button>
+    </form>
+  </Page>
+);
+
+export const AccountPage: FC<{
+  user: SessionUser;
+  csrf: string;
+  errors: Record<string, string>;
+  notice?: string | null;
+}> = (p) => (
+  <Page title="Your account" user={p.user} csrf={p.csrf} active="account" notice={p.notice ?? null}>
+    <h1>Your account</h1>
+    <dl class="summary">
+      <dt>Email</dt>
+      <dd>{p.user.email}</dd>
+      <dt>Role</dt>
+      <dd>
+        {ROLE_LABELS[p.user.role]}: {ROLE_DESCRIPTIONS[p.user.role]}
+      </dd>
+      <dt>Organisation</dt>
+      <dd>{p.user.organisationName ?? "None"}</dd>
+    </dl>
+    <h2>Change your password</h2>
+    <ErrorSummary errors={p.errors} />
+    <form method="post" action="/admin/account/password" novalidate>
+      <CsrfField token={p.csrf} />
+      <TextField
+        name="current"
+        label="Current password"
+        type="password"
+        error={p.errors.current}
+        required
+        autocomplete="current-password"
+      />
+      <TextField
+        name="password"
+        label="New password"
+        type="password"
+        error={p.errors.password}
+        required
+        autocomplete="new-password"
+        hint="At least 12 characters. Three or four random words work well."
+      />
+      <TextField
+        name="confirm"
+        label="New password again"
+        type="password"
+        error={p.errors.confirm}
+        required
+        autocomplete="new-password"
+      />
+      <button type="submit" class="button primary">
+        Change password
+      </button>
+    </form>
+    <p class="hint">Changing your password signs you out everywhere else.</p>
+  </Page>
+);

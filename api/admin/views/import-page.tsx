@@ -1,0 +1,127 @@
+import type { FC } from "hono/jsx";
+import type { ImportReport } from "../import-listings.js";
+import type { SessionUser } from "../roles.js";
+import { Checkbox, ErrorSummary } from "./components.js";
+import { CsrfField, Page } from "./layout.js";
+
+const RESULT_LABELS = {
+  created: "New draft",
+  updated: "Draft of changes",
+  ok: "Ready to import",
+  rejected: "Not imported",
+};
+
+export const ImportPage: FC<{
+  user: SessionUser;
+  csrf: string;
+  report: ImportReport | null;
+  error?: string | null;
+}> = (p) => {
+  const rejected = p.report?.rows.filter((r) => r.result === "rejected").length ?? 0;
+  const accepted = (p.report?.rows.length ?? 0) - rejected;
+  return (
+    <Page title="Import and export" user={p.user} csrf={p.csrf} active="import">
+      <h1>Import and export</h1>
+      <section class="panel" aria-labelledby="export-title">
+        <h2 id="export-title">Export</h2>
+        <p>
+          Download listings as a CSV file (one row per listing). To export only some, filter the{" "}
+          <a href="/admin/listings">listings table</a> and use its download link.
+        </p>
+        <p>
+          <a class="button secondary" href="/admin/export.csv">
+            Download every listing you can see
+          </a>
+        </p>
+      </section>
+      <section class="panel" aria-labelledby="import-title">
+        <h2 id="import-title">Import</h2>
+        <p>
+          Each good row becomes a draft: a new listing, or a draft of changes to the listing its{" "}
+          <code>id</code> names. Nothing is published by an import. Rows with problems are left out,
+          whole, and listed with their reasons. The columns are described in the curation guide
+          (docs/curation.md).
+        </p>
+        {p.error ? <ErrorSummary errors={{ file: p.error }} /> : null}
+        <form method="post" action="/admin/import" enctype="multipart/form-data" novalidate>
+          <CsrfField token={p.csrf} />
+          <div class={`field${p.error ? " has-error" : ""}`}>
+            <label for="f-file">CSV file</label>
+            <p class="hint" id="f-file-hint">
+              UTF-8, comma-separated, with a header row. At most 1,000 rows and 2 MB.
+            </p>
+            {p.error ? (
+              <p class="field-error" id="f-file-error">
+                <span class="visually-hidden">Error: </span>
+                {p.error}
+              </p>
+            ) : null}
+            <input
+              type="file"
+              id="f-file"
+              name="file"
+              accept=".csv,text/csv"
+              class="input wide"
+              aria-describedby={p.error ? "f-file-hint f-file-error" : "f-file-hint"}
+              aria-invalid={p.error ? "true" : undefined}
+            />
+          </div>
+          <Checkbox name="dryRun" label="Only check the file; import nothing" checked={false} />
+          <button type="submit" class="button primary">
+            Import
+          </button>
+        </form>
+      </section>
+      {p.report ? (
+        <section aria-labelledby="result-title">
+          <h2 id="result-title">{p.report.dryRun ? "Check of the file" : "Import results"}</h2>
+          <p role="status">
+            {p.report.dryRun
+              ? `${accepted} rows would be imported`
+              : `${accepted} rows imported as drafts`}
+            ; {rejected} {rejected === 1 ? "row was" : "rows were"} not.
+          </p>
+          <div class="table-scroll">
+            <table>
+              <caption class="visually-hidden">Rows of the file</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Listing</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Problems</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.report.rows.map((r) => (
+                  <tr>
+                    <td>{r.line}</td>
+                    <td>
+                      {r.id && r.result !== "rejected" && r.result !== "ok" ? (
+                        <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name || r.id}</a>
+                      ) : (
+                        r.name || r.id || "–"
+                      )}
+                    </td>
+                    <td>{RESULT_LABELS[r.result]}</td>
+                    <td>
+                      {r.problems.length ? (
+                        <ul>
+                          {r.problems.map((x) => (
+                            <li>{x}</li>
+                          ))}
+                        </ul>
+                      ) : (
+                        "–"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </Page>
+  );
+};

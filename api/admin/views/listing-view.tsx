@@ -1,0 +1,231 @@
+/** One listing: where it stands, what changed, how it will look, and what you can do next. */
+import type { FC } from "hono/jsx";
+import type { SearchResult } from "../../../schema/contract.js";
+import type { Listing } from "../../../schema/listing-input.js";
+import type { Change } from "../diff.js";
+import type { ListingRecord, ListingStage } from "../listing-repo.js";
+import type { ReportListItem } from "../reports.js";
+import { REASON_LABELS } from "../reports.js";
+import type { ReviewStatus } from "../review-status.js";
+import { can, canWorkOn, type SessionUser } from "../roles.js";
+import { ActionForm, formatDay, formatTime, StatusTag, TextArea } from "./components.js";
+import { DiffList } from "./diff-list.js";
+import { Page } from "./layout.js";
+import { ListingDetails } from "./listing-details.js";
+import { PreviewCard } from "./preview.js";
+
+export interface ListingViewProps {
+  user: SessionUser;
+  csrf: string;
+  record: ListingRecord;
+  stage: ListingStage;
+  workflowState: "draft" | "in-review" | null;
+  organisationName: string;
+  preview: SearchResult;
+  changes: Change[] | null;
+  review: ReviewStatus;
+  fourEyes: { reason: string | null; allowed: boolean; lastEditorName: string | null };
+  reports: ReportListItem[];
+  notice?: string | null;
+  problem?: { message: string; details?: string[] | undefined } | null;
+  areaName: (a: Listing["areas"][number]) => string;
+}
+
+export const ListingView: FC<ListingViewProps> = (p) => {
+  const { record, user, csrf } = p;
+  const base = `/admin/listings/${encodeURIComponent(record.id)}`;
+  const token = { version: record.token.version, revision: record.token.revision };
+  const mine = canWorkOn(user, record.organisationId);
+  const published = p.stage.status === "published";
+  return (
+    <Page
+      title={record.working.name}
+      user={user}
+      csrf={csrf}
+      active="listings"
+      notice={p.notice ?? null}
+    >
+      <p>
+        <a href="/admin/listings">All listings</a>
+      </p>
+      <h1>{record.working.name}</h1>
+      <p>
+        <StatusTag status={p.stage.status} pending={p.stage.pending} /> {p.organisationName} ·
+        version {record.token.version}
+        {record.draft ? ` · draft saved ${formatTime(record.draft.editedAt)}` : ""}
+      </p>
+      {p.problem ? (
+        <div class="danger-box" role="alert">
+          <p>{p.problem.message}</p>
+          {p.problem.details?.length ? (
+            <ul>
+              {p.problem.details.map((d) => (
+                <li>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {record.draft?.reviewNote ? (
+        <div class="warning-box">
+          <p>
+            <strong>Sent back by a reviewer:</strong> {record.draft.reviewNote}
+          </p>
+        </div>
+      ) : null}
+      {published ? (
+        p.review.hidden ? (
+          <div class="danger-box">
+            <p>
+              Search has stopped showing this listing: it was due for review on{" "}
+              {formatDay(p.review.dueOn)}. Check it with the service and mark it as checked to show
+              it again.
+            </p>
+          </div>
+        ) : p.review.overdue ? (
+          <div class="warning-box">
+            <p>
+              Due for review since {formatDay(p.review.dueOn)}. Parents see “may be out of date”.
+              Search stops showing it from {formatDay(p.review.hiddenOn)} unless it is checked.
+            </p>
+          </div>
+        ) : (
+          <p>
+            Last checked {formatDay(record.live.service.verifiedAt)}; next review due{" "}
+            {formatDay(p.review.dueOn)}.
+          </p>
+        )
+      ) : null}
+
+      <h2>What you can do</h2>
+      <div class="actions">
+        {mine ? (
+          <a class="button primary" href={`${base}/edit`}>
+            {record.draft || !record.everPublished ? "Edit draft" : "Edit"}
+          </a>
+        ) : null}
+        {mine && p.workflowState === "draft" ? (
+          <ActionForm
+            action={`${base}/submit`}
+            csrf={csrf}
+            hidden={token}
+            label="Submit for review"
+            variant="primary"
+          />
+        ) : null}
+        {mine && p.workflowState === "in-review" ? (
+          <ActionForm
+            action={`${base}/withdraw`}
+            csrf={csrf}
+            hidden={token}
+            label="Withdraw from review"
+          />
+        ) : null}
+        {mine && published ? (
+          <ActionForm
+            action={`${base}/check`}
+            csrf={csrf}
+            hidden={token}
+            label="Mark as checked today"
+          />
+        ) : null}
+        {mine && record.draft && record.everPublished ? (
+          <ActionForm
+            action={`${base}/discard`}
+            csrf={csrf}
+            hidden={token}
+            label="Discard changes"
+            confirm="Discard the unpublished changes? The published listing stays as it is."
+          />
+        ) : null}
+        <a class="button secondary" href={`${base}/history`}>
+          History
+        </a>
+        {published ? (
+          <a class="button secondary" href={`/services/${encodeURIComponent(record.id)}`}>
+            Public page
+          </a>
+        ) : null}
+        {can(user, "archive") && p.stage.status !== "archived" ? (
+          <ActionForm
+            action={`${base}/archive`}
+            csrf={csrf}
+            hidden={token}
+            label="Archive"
+            variant="warning"
+            confirm="Archive this listing? It leaves search at once; it can be published again later."
+          />
+        ) : null}
+      </div>
+
+      {can(user, "publish") && p.workflowState === "in-review" ? (
+        <section class="panel" aria-labelledby="review-title">
+          <h2 id="review-title">Review</h2>
+          {p.fourEyes.reason ? (
+            <div class={p.fourEyes.allowed ? "warning-box" : "danger-box"}>
+              <p>
+                <strong>Needs a second person.</strong> {p.fourEyes.reason}{" "}
+                {p.fourEyes.allowed
+                  ? `It was last edited by ${p.fourEyes.lastEditorName ?? "someone else"}, so you may publish it: check every number carefully.`
+                  : "You were the last to edit it, so someone else must publish it."}
+              </p>
+            </div>
+          ) : null}
+          {p.fourEyes.allowed ? (
+            <ActionForm
+              action={`${base}/publish`}
+              csrf={csrf}
+              hidden={token}
+              label="Publish"
+              variant="primary"
+            >
+              <TextArea name="note" label="Note for the history" rows={2} />
+            </ActionForm>
+          ) : null}
+          <ActionForm
+            action={`${base}/send-back`}
+            csrf={csrf}
+            hidden={token}
+            label="Send back to the editor"
+          >
+            <TextArea name="reviewNote" label="What needs changing" required rows={2} />
+          </ActionForm>
+        </section>
+      ) : null}
+
+      {p.changes ? (
+        <section aria-labelledby="changes-title">
+          <h2 id="changes-title">Changes not yet published</h2>
+          <DiffList changes={p.changes} empty="The draft is the same as the published listing." />
+        </section>
+      ) : null}
+
+      <div class="two-columns">
+        <section aria-labelledby="preview-heading">
+          <h2 id="preview-heading">How parents will see it</h2>
+          <PreviewCard r={p.preview} />
+        </section>
+        <section aria-labelledby="reports-title">
+          <h2 id="reports-title">Problem reports</h2>
+          {p.reports.length ? (
+            <ul>
+              {p.reports.map((r) => (
+                <li>
+                  {formatDay(r.createdAt)}: {REASON_LABELS[r.reason]}
+                  {r.text ? ` – “${r.text}”` : ""} ({r.status})
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No one has reported a problem with this listing.</p>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="details-title">
+        <h2 id="details-title">{record.draft ? "The draft in full" : "The listing in full"}</h2>
+        <ListingDetails listing={record.working} areaName={p.areaName} />
+      </section>
+    </Page>
+  );
+};

@@ -1,0 +1,337 @@
+/**
+ * The listing workflow: draft → in review → published → archived, with every write checked
+ * against what the writer read (never a silent overwrite) and recorded in the audit log.
+ * Routes decide who may call what (roles.ts); this module decides what the listing allows.
+ */
+import { and, eq, inArray, type SQL } from "drizzle-orm";
+import type { Listing } from "../../schema/listing-input.js";
+import { listingDrafts, revisions, services } from "../../schema/tables.js";
+import type { Db } from "../db/types.js";
+import { londonWallClock } from "../domain/london-time.js";
+import { audit, auditWhere } from "./audit.js";
+import { runBatch, type Statement } from "./batch.js";
+import { withOwnChildIds } from "./child-ids.js";
+import { claimDraft } from "./draft-claim.js";
+import { previousChanged } from "./guarded.js";
+import type { EditToken, ListingRecord } from "./listing-repo.js";
+import { listingRows } from "./listing-rows.js";
+import type { SessionUser } from "./roles.js";
+import { randomId } from "./tokens.js";
+
+export interface WorkflowContext {
+  db: Db;
+  now: Date;
+  actor: SessionUser;
+}
+
+export type Outcome =
+  | { ok: true }
+  | {
+      ok: false;
+      problem: "conflict" | "state" | "four-eyes" | "invalid";
+      message: string;
+      details?: string[];
+    };
+
+export const OK: Outcome = { ok: true };
+export const conflict = (): Outcome => ({
+  ok: false,
+  problem: "conflict",
+  message: "Someone else changed this listing after you opened it. Nothing was overwritten.",
+});
+const wrongState = (message: string): Outcome => ({ ok: false, problem: "state", message });
+
+/** Today's date in the UK, as listings record it. */
+export const ukToday = (now: Date) => londonWallClock(now).date;
+
+/** The live service columns written from a listing (identity, status and version are not). */
+export function serviceColumns(listing: Listing) {
+  const { id: _id, version: _v, status: _s, ...columns } = listingRows(listing).service;
+  return columns;
+}
+
+/**
+ * Keeps the services row of a listing that was never published in step with its draft, so the
+ * listings table can filter and sort it; a published listing's row changes only on publish.
+ */
+function syncUnpublished(
+  ctx: WorkflowContext,
+  record: ListingRecord,
+  listing: Listing,
+  state: "draft" | "in-review",
+  guard: SQL,
+): Statement[] {
+  if (record.everPublished) return [];
+  return [
+    ctx.db
+      .update(services)
+      .set({ ...serviceColumns(listing), status: state, updatedAt: ctx.now.toISOString() })
+      .where(
+        and(eq(services.id, record.id), inArray(services.status, ["draft", "in-review"]), guard),
+      ),
+  ];
+}
+
+async function claimed(db: Db, statements: Statement[]): Promise<Outcome> {
+  const [claim] = await runBatch(db, statements);
+  return claim ? OK : conflict();
+}
+
+/** Creates a new listing as a draft; answers its id. */
+export async function createListing(
+  ctx: WorkflowContext,
+  listing: Listing,
+  action: "listing.create" | "listing.import" = "listing.create",
+): Promise<string> {
+  const at = ctx.now.toISOString();
+  const draft = {
+    ...(await withOwnChildIds(ctx.db, listing)),
+    status: "draft" as const,
+    version: 1,
+  };
+  await runBatch(ctx.db, [
+    ctx.db.insert(services).values({
+      ...listingRows(draft).service,
+      status: "draft",
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    }),
+    ctx.db.insert(listingDrafts).values({
+      serviceId: listing.id,
+      snapshot: draft,
+      state: "draft",
+      baseVersion: 1,
+      revision: 1,
+      editedBy: ctx.actor.id,
+      editedAt: at,
+      writeToken: randomId(),
+      createdAt: at,
+    }),
+    audit(ctx.db, ctx.now, {
+      userId: ctx.actor.id,
+      action,
+      entity: "listing",
+      entityId: listing.id,
+      after: draft,
+    }),
+  ]);
+  return listing.id;
+}
+
+/** Saves the editor's copy, if nobody saved or published since `token` was read. */
+export async function saveDraft(
+  ctx: WorkflowContext,
+  record: ListingRecord,
+  token: EditToken,
+  listing: Listing,
+  action: "listing.save" | "listing.restore" | "listing.import" = "listing.save",
+  extra: Record<string, unknown> = {},
+): Promise<Outcome> {
+  const own = await withOwnChildIds(ctx.db, { ...listing, id: record.id });
+  const snapshot = { ...own, status: "draft" as const };
+  const state =
+    record.draft?.state ?? (record.live.service.status === "in-review" ? "in-review" : "draft");
+  const claim = claimDraft(ctx.db, record, token, ctx.now, {
+    snapshot,
+    edit: { by: ctx.actor.id },
+    // A restored version starts again as a draft; an ordinary save keeps the draft's state.
+    ...(action === "listing.restore" ? { state: "draft", reviewNote: null } : {}),
+  });
+  const nextState = action === "listing.restore" ? "draft" : state;
+  return claimed(ctx.db, [
+    claim.statement,
+    ...syncUnpublished(ctx, record, snapshot, nextState, claim.guard),
+    auditWhere(
+      ctx.db,
+      ctx.now,
+      {
+        userId: ctx.actor.id,
+        action,
+        entity: "listing",
+        entityId: record.id,
+        before: record.working,
+        after: { ...snapshot, ...extra },
+      },
+      claim.guard,
+    ),
+  ]);
+}
+
+type StateMove = {
+  from: "draft" | "in-review";
+  to: "draft" | "in-review";
+  action: "listing.submit" | "listing.withdraw" | "listing.send-back";
+  note?: string | null;
+};
+
+async function move(
+  ctx: WorkflowContext,
+  record: ListingRecord,
+  token: EditToken,
+  m: StateMove,
+): Promise<Outcome> {
+  const submitting = m.to === "in-review";
+  const claim = claimDraft(ctx.db, record, token, ctx.now, {
+    state: m.to,
+    requireState: m.from,
+    submittedBy: submitting ? ctx.actor.id : null,
+    submittedAt: submitting ? ctx.now.toISOString() : null,
+    reviewNote: m.note ?? null,
+  });
+  return claimed(ctx.db, [
+    claim.statement,
+    ...syncUnpublished(ctx, record, record.working, m.to, claim.guard),
+    auditWhere(
+      ctx.db,
+      ctx.now,
+      {
+        userId: ctx.actor.id,
+        action: m.action,
+        entity: "listing",
+        entityId: record.id,
+        before: { state: m.from },
+        after: { state: m.to, ...(m.note ? { note: m.note } : {}) },
+      },
+      claim.guard,
+    ),
+  ]);
+}
+
+/** The workflow state of a listing's working copy, or null if there is nothing to move. */
+export function draftState(record: ListingRecord): "draft" | "in-review" | null {
+  if (record.draft) return record.draft.state;
+  const status = record.live.service.status;
+  return status === "draft" || status === "in-review" ? status : null;
+}
+
+export async function submit(ctx: WorkflowContext, record: ListingRecord, token: EditToken) {
+  if (draftState(record) === "in-review") return wrongState("This listing is already in review.");
+  if (!record.draft && record.everPublished) {
+    return wrongState("There are no changes to submit. Edit the listing first.");
+  }
+  return move(ctx, record, token, { from: "draft", to: "in-review", action: "listing.submit" });
+}
+
+export async function withdraw(ctx: WorkflowContext, record: ListingRecord, token: EditToken) {
+  if (draftState(record) !== "in-review") return wrongState("This listing is not in review.");
+  return move(ctx, record, token, { from: "in-review", to: "draft", action: "listing.withdraw" });
+}
+
+export async function sendBack(
+  ctx: WorkflowContext,
+  record: ListingRecord,
+  token: EditToken,
+  note: string,
+) {
+  if (draftState(record) !== "in-review") return wrongState("This listing is not in review.");
+  return move(ctx, record, token, {
+    from: "in-review",
+    to: "draft",
+    action: "listing.send-back",
+    note,
+  });
+}
+
+/** Takes a listing out of search; its rows, drafts and revisions are all kept. */
+export async function archive(ctx: WorkflowContext, record: ListingRecord, token: EditToken) {
+  if (record.live.service.status === "archived")
+    return wrongState("This listing is already archived.");
+  const [changed] = await runBatch(ctx.db, [
+    ctx.db
+      .update(services)
+      .set({ status: "archived", updatedAt: ctx.now.toISOString() })
+      .where(
+        and(
+          eq(services.id, record.id),
+          eq(services.version, token.version),
+          eq(services.status, record.live.service.status),
+        ),
+      ),
+    auditWhere(
+      ctx.db,
+      ctx.now,
+      {
+        userId: ctx.actor.id,
+        action: "listing.archive",
+        entity: "listing",
+        entityId: record.id,
+        before: { status: record.live.service.status },
+        after: { status: "archived" },
+      },
+      previousChanged,
+    ),
+  ]);
+  return changed ? OK : conflict();
+}
+
+/** "Mark as checked": the live listing was confirmed with its provider today. */
+export async function markChecked(ctx: WorkflowContext, record: ListingRecord) {
+  if (record.live.service.status !== "published") {
+    return wrongState("Only a published listing can be marked as checked.");
+  }
+  const today = ukToday(ctx.now);
+  await runBatch(ctx.db, [
+    ctx.db
+      .update(services)
+      .set({ verifiedAt: today, updatedAt: ctx.now.toISOString() })
+      .where(eq(services.id, record.id)),
+    audit(ctx.db, ctx.now, {
+      userId: ctx.actor.id,
+      action: "listing.check",
+      entity: "listing",
+      entityId: record.id,
+      before: { verifiedAt: record.live.service.verifiedAt },
+      after: { verifiedAt: today },
+    }),
+  ]);
+  return OK;
+}
+
+/** Drops the pending changes to a published listing (they stay readable in the audit log). */
+export async function discardDraft(ctx: WorkflowContext, record: ListingRecord, token: EditToken) {
+  if (!record.draft) return wrongState("There are no pending changes to discard.");
+  if (!record.everPublished) {
+    return wrongState(
+      "A listing that was never published has nothing to fall back to. Archive it instead.",
+    );
+  }
+  const [changed] = await runBatch(ctx.db, [
+    ctx.db
+      .delete(listingDrafts)
+      .where(
+        and(eq(listingDrafts.serviceId, record.id), eq(listingDrafts.revision, token.revision)),
+      ),
+    auditWhere(
+      ctx.db,
+      ctx.now,
+      {
+        userId: ctx.actor.id,
+        action: "listing.discard",
+        entity: "listing",
+        entityId: record.id,
+        before: record.draft.snapshot,
+        after: null,
+      },
+      previousChanged,
+    ),
+  ]);
+  return changed ? OK : conflict();
+}
+
+/** Starts a new draft from an earlier published version; it is published like any other change. */
+export async function restoreRevision(
+  ctx: WorkflowContext,
+  record: ListingRecord,
+  token: EditToken,
+  version: number,
+): Promise<Outcome> {
+  const [revision] = await ctx.db
+    .select()
+    .from(revisions)
+    .where(and(eq(revisions.serviceId, record.id), eq(revisions.version, version)));
+  if (!revision) return wrongState(`There is no version ${version} of this listing.`);
+  return saveDraft(ctx, record, token, revision.snapshot, "listing.restore", {
+    restoredFromVersion: version,
+  });
+}

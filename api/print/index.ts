@@ -1,0 +1,20 @@
+// The print tools' front door: packs, posters and their PDF, for the routes.
+
+export { PosterPage } from "./components/poster-page.js";
+export { type PrintFormError, PrintPage } from "./components/print-page.js";
+export {
+  defaultUi,
+  directoryUrl,
+  originFor,
+  packFileName,
+  packPageUrl,
+  packPdfUrl,
+  serviceUrl,
+} from "./links.js";
+export { loadPack, type PackRequest } from "./load-pack.js";
+export type { PackView } from "./pack-view.js";
+export { renderPackPdf } from "./pdf/pack-pdf.js";
+export { placeName, WELSH_PLACE_NAMES } from "./place-names.js";
+export { loadPoster, type PosterView, posterUrl } from "./poster.js";
+export { type PackQuery, packQuerySchema, posterQuerySchema } from "./query.js";
+export { printStrings } from "./strings.js";

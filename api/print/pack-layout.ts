@@ -1,0 +1,123 @@
+import type { Country } from "../../schema/taxonomy.js";
+import { type PackBudget, type PackLang, packLangs, type SectionKey } from "../domain/pack.js";
+import { type CardMeasure, wrappedLines } from "../domain/pack-measure.js";
+import { printStrings } from "./strings.js";
+
+/**
+ * The pack's page geometry in millimetres, shared by the print CSS (which these numbers
+ * describe), the card height estimate and the PDF. Calibrated against Chromium's print
+ * output: see docs/print.md for how to re-measure after changing the CSS.
+ */
+
+export const PAGE = { widthMm: 210, heightMm: 297, marginMm: 12 } as const;
+export const CONTENT_MM = PAGE.widthMm - 2 * PAGE.marginMm;
+
+type Mode = "single" | "both";
+const modeOf = (lang: PackLang): Mode => (lang === "both" ? "both" : "single");
+
+// Every card spans the page: name across the top, text in two columns (the card's two halves,
+// or its two languages), a QR code at the right.
+const MEASURES: Record<Mode, CardMeasure> = {
+  single: {
+    spanMm: 157,
+    columnMm: 76,
+    charMm: 1.5,
+    lineMm: 3.9,
+    titleCharMm: 2.0,
+    titleLineMm: 4.4,
+    paragraphGapMm: 0.8,
+    chromeMm: 6,
+    minMm: 30,
+  },
+  both: {
+    spanMm: 155,
+    columnMm: 74.5,
+    charMm: 1.5,
+    lineMm: 3.9,
+    titleCharMm: 2.0,
+    titleLineMm: 4.4,
+    paragraphGapMm: 0.8,
+    chromeMm: 6,
+    minMm: 32,
+  },
+};
+
+interface Fixed {
+  /**
+   * Head, opening, a four-route crisis box and the explainer, up to the first section's own
+   * top margin (counted in its heading). The explainer says more outside England.
+   */
+  beforeMm: { england: number; elsewhere: number };
+  /** Each row of two routes beyond the first four (Scotland has five, a border sector more). */
+  extraRouteRowMm: number;
+  /** "More listings online" and the footer. */
+  afterMm: number;
+  /** The "no groups near you yet" line under its heading. */
+  emptyNearbyMm: number;
+}
+
+/**
+ * The fixed parts of a pack as Chromium lays them out, measured with the script in
+ * docs/print.md. Welsh runs longer than English; side by side, longer still.
+ */
+const FIXED: Record<PackLang, Fixed> = {
+  en: {
+    beforeMm: { england: 152, elsewhere: 156 },
+    extraRouteRowMm: 20,
+    afterMm: 42,
+    emptyNearbyMm: 18,
+  },
+  cy: {
+    beforeMm: { england: 174, elsewhere: 178 },
+    extraRouteRowMm: 24,
+    afterMm: 45,
+    emptyNearbyMm: 22,
+  },
+  both: {
+    beforeMm: { england: 188, elsewhere: 193 },
+    extraRouteRowMm: 20,
+    afterMm: 67,
+    emptyNearbyMm: 24,
+  },
+};
+
+const LAYOUT: Record<Mode, Pick<PackBudget, "columns" | "rowGapMm" | "maxPerSection">> = {
+  single: { columns: 1, rowGapMm: 3, maxPerSection: 6 },
+  both: { columns: 1, rowGapMm: 3, maxPerSection: 4 },
+};
+
+/** A section heading (11.5 pt bold across the page) with its rule and the space around it. */
+const HEADING = { charMm: 2.3, lineMm: 5, chromeMm: 7.5 } as const;
+
+function sectionHeadMm(lang: PackLang): Record<SectionKey, number> {
+  const langs = packLangs(lang);
+  const head = (key: SectionKey) => {
+    const text = langs.map((l) => printStrings(l).pack.sections[key]).join(" / ");
+    return HEADING.chromeMm + wrappedLines(text, CONTENT_MM / HEADING.charMm) * HEADING.lineMm;
+  };
+  return { nearby: head("nearby"), area: head("area"), anywhere: head("anywhere") };
+}
+
+export const cardMeasure = (lang: PackLang): CardMeasure => MEASURES[modeOf(lang)];
+
+/** Two A4 pages, less what is fixed on them for this language, country, crisis box and area. */
+export function packBudget(
+  lang: PackLang,
+  options: { country: Country; crisisRoutes: number; nearbyEmpty: boolean },
+): PackBudget {
+  const fixed = FIXED[lang];
+  // Routes are set two a row: a fifth route adds a row, as a sixth does not.
+  const extraRows = Math.ceil(Math.max(0, options.crisisRoutes - 4) / 2);
+  return {
+    ...LAYOUT[modeOf(lang)],
+    sectionHeadMm: sectionHeadMm(lang),
+    pageMm: PAGE.heightMm - 2 * PAGE.marginMm,
+    pages: 2,
+    beforeMm:
+      fixed.beforeMm[options.country === "England" ? "england" : "elsewhere"] +
+      extraRows * fixed.extraRouteRowMm +
+      (options.nearbyEmpty ? fixed.emptyNearbyMm : 0),
+    afterMm: fixed.afterMm,
+    slackMm: 2,
+  };
+}

@@ -1,0 +1,278 @@
+/** Accounts and organisations (admins), and each person's own password. */
+import { Hono } from "hono";
+import type { z } from "zod";
+import { organisationOf } from "../admin/console-data.js";
+import {
+  type AdminContext,
+  type AdminEnv,
+  field,
+  formBody,
+  notFoundPage,
+  render,
+  requireCapability,
+} from "../admin/http.js";
+import type { FormBody } from "../admin/listing-form.js";
+import { passwordProblem, verifyPassword } from "../admin/password.js";
+import { endUserSessions } from "../admin/session.js";
+import {
+  countAdmins,
+  createOrganisation,
+  createUser,
+  findUserByEmail,
+  getUser,
+  listOrganisations,
+  listUsers,
+  newOrganisation,
+  setPassword,
+  updateUser,
+  userFields,
+  userProblem,
+} from "../admin/users.js";
+import {
+  AccountPage,
+  OrganisationsPage,
+  UserFormPage,
+  type UserFormValues,
+  UsersPage,
+} from "../admin/views/accounts.js";
+
+const NOTICES: Record<string, string> = {
+  created: "The account was added.",
+  saved: "The account was saved.",
+  organisation: "The organisation was added.",
+  password: "Your password was changed. Other sessions were signed out.",
+};
+
+const readUserForm = (body: FormBody): UserFormValues => ({
+  email: field(body, "email").trim(),
+  name: field(body, "name").trim(),
+  role: field(body, "role"),
+  organisationId: field(body, "organisationId"),
+  disabled: field(body, "disabled") !== "",
+});
+
+/** Field messages from a zod error, first message per field. */
+function messages(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
+  return out;
+}
+
+const orgOptions = async (c: AdminContext) =>
+  (await listOrganisations(c.get("deps").db)).map((o) => ({ value: o.id, label: o.name }));
+
+export const adminAccountRoutes = new Hono<AdminEnv>()
+  .get("/users", requireCapability("manage-users"), async (c) => {
+    const { user, csrfToken } = c.get("session");
+    const rows = await listUsers(c.get("deps").db);
+    return render(
+      c,
+      <UsersPage
+        user={user}
+        csrf={csrfToken}
+        rows={rows}
+        notice={NOTICES[c.req.query("done") ?? ""] ?? null}
+      />,
+    );
+  })
+  .get("/users/new", requireCapability("manage-users"), async (c) => {
+    const { user, csrfToken } = c.get("session");
+    return render(
+      c,
+      <UserFormPage
+        user={user}
+        csrf={csrfToken}
+        editing={null}
+        values={{ email: "", name: "", role: "editor", organisationId: "", disabled: false }}
+        errors={{}}
+        organisations={await orgOptions(c)}
+      />,
+    );
+  })
+  .post("/users/new", requireCapability("manage-users"), async (c) => {
+    const deps = c.get("deps");
+    const { user, csrfToken } = c.get("session");
+    const body = await formBody(c);
+    const values = readUserForm(body);
+    const password = field(body, "password");
+    const parsed = userFields.safeParse(values);
+    const errors = parsed.success ? {} : messages(parsed.error);
+    if (parsed.success) {
+      const problem = userProblem(parsed.data);
+      if (problem) errors.organisationId = problem;
+      if (
+        parsed.data.organisationId &&
+        !(await organisationOf(deps.db, parsed.data.organisationId))
+      ) {
+        errors.organisationId = "Choose an organisation from the list.";
+      }
+      if (await findUserByEmail(deps.db, parsed.data.email))
+        errors.email = "There is already an account with this email address.";
+    }
+    const weak = passwordProblem(password, values.email);
+    if (weak) errors.password = weak;
+    if (!parsed.success || Object.keys(errors).length > 0) {
+      return render(
+        c,
+        <UserFormPage
+          user={user}
+          csrf={csrfToken}
+          editing={null}
+          values={values}
+          errors={errors}
+          organisations={await orgOptions(c)}
+        />,
+        422,
+      );
+    }
+    await createUser(deps.db, deps.now(), user.id, { ...parsed.data, password });
+    return c.redirect("/admin/users?done=created", 303);
+  })
+  .get("/users/:id", requireCapability("manage-users"), async (c) => {
+    const { user, csrfToken } = c.get("session");
+    const editing = await getUser(c.get("deps").db, c.req.param("id"));
+    if (!editing) return notFoundPage(c, "account");
+    return render(
+      c,
+      <UserFormPage
+        user={user}
+        csrf={csrfToken}
+        editing={editing}
+        values={{ ...editing, organisationId: editing.organisationId ?? "" }}
+        errors={{}}
+        organisations={await orgOptions(c)}
+        notice={NOTICES[c.req.query("done") ?? ""] ?? null}
+      />,
+    );
+  })
+  .post("/users/:id", requireCapability("manage-users"), async (c) => {
+    const deps = c.get("deps");
+    const { user, csrfToken } = c.get("session");
+    const editing = await getUser(deps.db, c.req.param("id"));
+    if (!editing) return notFoundPage(c, "account");
+    const body = await formBody(c);
+    const values = { ...readUserForm(body), email: editing.email };
+    const password = field(body, "password");
+    const parsed = userFields.safeParse(values);
+    const errors = parsed.success ? {} : messages(parsed.error);
+    if (parsed.success) {
+      const problem = userProblem(parsed.data);
+      if (problem) errors.organisationId = problem;
+      if (
+        parsed.data.organisationId &&
+        !(await organisationOf(deps.db, parsed.data.organisationId))
+      ) {
+        errors.organisationId = "Choose an organisation from the list.";
+      }
+      const losesAdmin =
+        editing.role === "admin" &&
+        !editing.disabled &&
+        (parsed.data.role !== "admin" || values.disabled);
+      if (losesAdmin && (await countAdmins(deps.db)) <= 1) {
+        errors.role = "This is the only active admin. Make someone else an admin first.";
+      }
+    }
+    if (password) {
+      const weak = passwordProblem(password, editing.email);
+      if (weak) errors.password = weak;
+    }
+    if (!parsed.success || Object.keys(errors).length > 0) {
+      return render(
+        c,
+        <UserFormPage
+          user={user}
+          csrf={csrfToken}
+          editing={editing}
+          values={values}
+          errors={errors}
+          organisations={await orgOptions(c)}
+        />,
+        422,
+      );
+    }
+    const now = deps.now();
+    await updateUser(deps.db, now, user.id, editing, {
+      name: parsed.data.name,
+      role: parsed.data.role,
+      organisationId: parsed.data.organisationId,
+      disabled: values.disabled,
+    });
+    if (password) await setPassword(deps.db, now, user.id, editing.id, password);
+    if (values.disabled || password) await endUserSessions(deps.db, editing.id);
+    return c.redirect(`/admin/users/${encodeURIComponent(editing.id)}?done=saved`, 303);
+  })
+  .get("/organisations", requireCapability("manage-users"), async (c) => {
+    const { user, csrfToken } = c.get("session");
+    const rows = await listOrganisations(c.get("deps").db);
+    return render(
+      c,
+      <OrganisationsPage
+        user={user}
+        csrf={csrfToken}
+        rows={rows}
+        values={{}}
+        errors={{}}
+        notice={NOTICES[c.req.query("done") ?? ""] ?? null}
+      />,
+    );
+  })
+  .post("/organisations", requireCapability("manage-users"), async (c) => {
+    const deps = c.get("deps");
+    const { user, csrfToken } = c.get("session");
+    const body = await formBody(c);
+    const values = Object.fromEntries(
+      ["name", "website", "email", "phone", "charityNumber"].map((k) => [k, field(body, k).trim()]),
+    );
+    const parsed = newOrganisation.safeParse(
+      Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === "" ? null : v])),
+    );
+    if (!parsed.success) {
+      const rows = await listOrganisations(deps.db);
+      return render(
+        c,
+        <OrganisationsPage
+          user={user}
+          csrf={csrfToken}
+          rows={rows}
+          values={values}
+          errors={messages(parsed.error)}
+        />,
+        422,
+      );
+    }
+    await createOrganisation(deps.db, deps.now(), user.id, parsed.data);
+    return c.redirect("/admin/organisations?done=organisation", 303);
+  })
+  .get("/account", (c) => {
+    const { user, csrfToken } = c.get("session");
+    return render(
+      c,
+      <AccountPage
+        user={user}
+        csrf={csrfToken}
+        errors={{}}
+        notice={NOTICES[c.req.query("done") ?? ""] ?? null}
+      />,
+    );
+  })
+  .post("/account/password", async (c) => {
+    const deps = c.get("deps");
+    const { user, csrfToken, id } = c.get("session");
+    const body = await formBody(c);
+    const current = field(body, "current");
+    const password = field(body, "password");
+    const errors: Record<string, string> = {};
+    const row = await findUserByEmail(deps.db, user.email);
+    if (!row || !(await verifyPassword(current, row.passwordHash)))
+      errors.current = "Your current password is not right.";
+    const weak = passwordProblem(password, user.email);
+    if (weak) errors.password = weak;
+    else if (password !== field(body, "confirm"))
+      errors.confirm = "The two new passwords are not the same.";
+    if (Object.keys(errors).length > 0) {
+      return render(c, <AccountPage user={user} csrf={csrfToken} errors={errors} />, 422);
+    }
+    await setPassword(deps.db, deps.now(), user.id, user.id, password);
+    await endUserSessions(deps.db, user.id, id);
+    return c.redirect("/admin/account?done=password", 303);
+  });

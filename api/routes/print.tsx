@@ -1,0 +1,168 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import type { Lang } from "../../schema/taxonomy.js";
+import type { AppEnv } from "../deps.js";
+import { findPosterArea } from "../domain/pack-area.js";
+import { parsePostcode } from "../domain/postcode.js";
+import { ApiError, invalidPostcode } from "../errors.js";
+import { sendPage } from "../pages/layout.js";
+import {
+  defaultUi,
+  loadPack,
+  loadPoster,
+  originFor,
+  type PackQuery,
+  PosterPage,
+  type PrintFormError,
+  PrintPage,
+  packFileName,
+  packPageUrl,
+  packPdfUrl,
+  packQuerySchema,
+  posterQuerySchema,
+  posterUrl,
+  renderPackPdf,
+  WELSH_PLACE_NAMES,
+} from "../print/index.js";
+
+/**
+ * The print tools: `/print` (form and A4 preview), `/print/pack.pdf` (the same pack as a PDF),
+ * `/print/poster` (A4 or A3 noticeboard poster). Public, no login. A full postcode is cut to
+ * its sector and the browser sent on to that address, so only the sector stays in URLs.
+ */
+
+/** The request's own path and query, to compare with a canonical address. */
+function here(c: Context<AppEnv>): string {
+  const url = new URL(c.req.url);
+  return `${url.pathname}${url.search}`;
+}
+
+function uiFromRaw(c: Context<AppEnv>): Lang {
+  const ui = c.req.query("ui") ?? c.req.query("lang");
+  return ui === "cy" ? "cy" : "en";
+}
+
+/**
+ * The same address with a full postcode cut to its sector, or null when it has none: the
+ * browser is sent on before anything else, so a full postcode never stays in a URL.
+ */
+function sectorAddress(c: Context<AppEnv>, postcode: string): string | null {
+  const parsed = parsePostcode(postcode);
+  if (!parsed.ok || parsed.kind !== "full") return null;
+  const url = new URL(c.req.url);
+  url.searchParams.set("postcode", parsed.sector);
+  return `${url.pathname}${url.search}`;
+}
+
+/** The answer to a pack request, or why there is none. */
+async function packFor(c: Context<AppEnv>, q: PackQuery) {
+  const deps = c.get("deps");
+  const parsed = parsePostcode(q.postcode);
+  if (!parsed.ok) return { error: "invalid" as const };
+  try {
+    const origin = originFor(deps.publicOrigin, c.req.url);
+    return { view: await loadPack(deps, q, origin) };
+  } catch (err) {
+    if (err instanceof ApiError && err.code === "postcode_not_found") {
+      return { error: "not-found" as const };
+    }
+    throw err;
+  }
+}
+
+const STATUS: Record<PrintFormError, 400 | 404> = {
+  invalid: 400,
+  "bad-link": 400,
+  "not-found": 404,
+};
+
+export const printRoutes = new Hono<AppEnv>()
+  .get("/print", async (c) => {
+    c.header("Cache-Control", "no-cache");
+    const parsed = packQuerySchema.safeParse(c.req.queries() ?? {});
+    if (!parsed.success) {
+      const ui = uiFromRaw(c);
+      const form = { ui, postcode: "", moment: "booking", lang: ui, error: "bad-link" } as const;
+      return sendPage(c, <PrintPage form={form} />, 400);
+    }
+    const q = parsed.data;
+    const form = {
+      ui: q.ui ?? defaultUi(q.lang),
+      postcode: q.postcode,
+      moment: q.moment,
+      lang: q.lang,
+    };
+    if (!q.postcode) return sendPage(c, <PrintPage form={form} />, 200);
+    const sector = sectorAddress(c, q.postcode);
+    if (sector) return c.redirect(sector, 303);
+
+    const result = await packFor(c, q);
+    if (result.error) {
+      const page = <PrintPage form={{ ...form, error: result.error }} />;
+      return sendPage(c, page, STATUS[result.error]);
+    }
+    const canonical = packPageUrl(result.view.address);
+    if (here(c) !== canonical) return c.redirect(canonical, 303);
+    return sendPage(
+      c,
+      <PrintPage form={{ ...form, postcode: result.view.sector }} view={result.view} />,
+      200,
+    );
+  })
+  .get("/print/pack.pdf", async (c) => {
+    const parsed = packQuerySchema.safeParse(c.req.queries() ?? {});
+    if (!parsed.success) {
+      throw new ApiError(
+        400,
+        "invalid_query",
+        "Check the link: a pack needs a postcode, moment and language.",
+      );
+    }
+    const sector = sectorAddress(c, parsed.data.postcode);
+    if (sector) return c.redirect(sector, 303);
+    const result = await packFor(c, parsed.data);
+    if (result.error === "invalid") throw invalidPostcode();
+    if (result.error === "not-found") {
+      throw new ApiError(404, "postcode_not_found", "We could not find that postcode.");
+    }
+    const { view } = result;
+    const canonical = packPdfUrl(view.address);
+    if (here(c) !== canonical) return c.redirect(canonical, 303);
+    const pdf = await renderPackPdf(view);
+    c.header("Content-Type", "application/pdf");
+    c.header("Content-Disposition", `inline; filename="${packFileName(view.address)}"`);
+    c.header("Cache-Control", "no-cache");
+    return c.body(pdf.bytes as Uint8Array<ArrayBuffer>, 200);
+  })
+  .get("/print/poster", async (c) => {
+    c.header("Cache-Control", "no-cache");
+    const parsed = posterQuerySchema.safeParse(c.req.queries() ?? {});
+    const deps = c.get("deps");
+    if (!parsed.success) {
+      const ui = uiFromRaw(c);
+      const form = { ui, area: "", size: "a4", lang: ui, error: "bad-link" } as const;
+      return sendPage(c, <PosterPage form={form} />, 400);
+    }
+    const q = parsed.data;
+    const form = { ui: q.ui ?? defaultUi(q.lang), area: q.area, size: q.size, lang: q.lang };
+    if (!q.area) return sendPage(c, <PosterPage form={form} />, 200);
+
+    const found = findPosterArea(q.area, await deps.geo(), WELSH_PLACE_NAMES);
+    if (!found.ok) {
+      const error = found.reason === "ambiguous" ? { ambiguous: found.names } : "not-found";
+      return sendPage(
+        c,
+        <PosterPage form={{ ...form, error }} />,
+        found.reason === "ambiguous" ? 400 : 404,
+      );
+    }
+    const canonical = posterUrl({ ...q, area: found.area.code, ui: form.ui });
+    if (here(c) !== canonical) return c.redirect(canonical, 303);
+    const origin = originFor(deps.publicOrigin, c.req.url);
+    const poster = await loadPoster(deps, found.area, q, origin);
+    return sendPage(
+      c,
+      <PosterPage form={{ ...form, area: found.area.code }} poster={poster} />,
+      200,
+    );
+  });

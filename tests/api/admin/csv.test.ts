@@ -1,0 +1,189 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CsvError, parseCsv, toCsv } from "../../../api/admin/csv.js";
+import { CSV_COLUMNS } from "../../../api/admin/listing-csv.js";
+import { listingDrafts, services } from "../../../schema/tables.js";
+import { type Agent, type Console, openConsole } from "./helpers.js";
+
+describe("CSV (RFC 4180)", () => {
+  it("quotes fields with commas, quotes and line breaks, and ends records with CRLF", () => {
+    expect(toCsv([["a", "b,c", 'say "hi"', "two\nlines", ""]])).toBe(
+      'a,"b,c","say ""hi""","two\nlines",\r\n',
+    );
+  });
+
+  it("parses what it writes, whatever the content", () => {
+    const rows = [
+      ["id", "text"],
+      ["1", 'Comma, "quote" and\r\nCRLF'],
+      ["2", ""],
+      ["3", "Welsh: Gwasanaeth ✓ ŵ ŷ"],
+    ];
+    expect(parseCsv(toCsv(rows, false))).toEqual(rows);
+  });
+
+  it("accepts LF line ends, a byte order mark, and a last line without a line end", () => {
+    expect(parseCsv('\uFEFFa,b\n1,"x\ny"\n2,3')).toEqual([
+      ["a", "b"],
+      ["1", "x\ny"],
+      ["2", "3"],
+    ]);
+  });
+
+  it("keeps empty fields, including trailing ones", () => {
+    expect(parseCsv("a,,c,\r\n")).toEqual([["a", "", "c", ""]]);
+  });
+
+  it("rejects an unterminated quote and a stray quote, naming the line", () => {
+    expect(() => parseCsv('a,b\r\n1,"open')).toThrow(
+      new CsvError("Line 2: a quoted field is never closed."),
+    );
+    expect(() => parseCsv('a,b"c')).toThrow(/Line 1: a quote may only start a field/);
+    expect(() => parseCsv('"a"b,c')).toThrow(/closing quote must end the field/);
+  });
+
+  it("guards against spreadsheet formulas on export", () => {
+    expect(toCsv([['=HYPERLINK("x")', "+1", "-2", "@SUM", "plain"]])).toBe(
+      `"'=HYPERLINK(""x"")",'+1,'-2,'@SUM,plain\r\n`,
+    );
+  });
+});
+
+describe("listings import and export", () => {
+  let con: Console;
+  let editor: Agent;
+  let admin: Agent;
+
+  const upload = async (agent: Agent, csv: string, dryRun = false) => {
+    const form = new FormData();
+    form.set("_csrf", agent.csrf);
+    form.set("file", new File([csv], "listings.csv", { type: "text/csv" }));
+    if (dryRun) form.set("dryRun", "yes");
+    return con.app.request("/admin/import", {
+      method: "POST",
+      body: form,
+      headers: { cookie: agent.cookie },
+    });
+  };
+
+  beforeAll(async () => {
+    con = await openConsole();
+    [editor, admin] = await Promise.all([con.as("editor"), con.as("admin")]);
+  });
+  afterAll(() => con?.close());
+
+  it("exports one row per listing with every column, as UTF-8 CSV", async () => {
+    const res = await admin.get("/admin/export.csv?kind=crisis");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(
+      /attachment; filename="signpost-listings-2026-11-26\.csv"/,
+    );
+    const rows = parseCsv(await res.text());
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    const samaritans = rows.find((r) => r[0] === "samaritans");
+    expect(samaritans?.[CSV_COLUMNS.indexOf("status")]).toBe("published");
+    const contacts = JSON.parse(samaritans?.[CSV_COLUMNS.indexOf("contacts")] ?? "[]") as {
+      value: string;
+    }[];
+    expect(contacts.map((c) => c.value.replace(/\s/g, ""))).toContain("116123");
+    expect(rows.slice(1).every((r) => r[CSV_COLUMNS.indexOf("kind")] === "crisis")).toBe(true);
+  });
+
+  it("round-trips: an exported listing imported again becomes a draft of the same listing", async () => {
+    const csv = await (await editor.get("/admin/export.csv?q=Dads")).text();
+    const rows = parseCsv(csv);
+    expect(rows).toHaveLength(2);
+    const name = CSV_COLUMNS.indexOf("name");
+    rows[1]![name] = "Exeter Dads' Evening (from a spreadsheet)";
+    const res = await upload(editor, toCsv(rows));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("1 rows imported as drafts; 0 rows were not.");
+    expect(html).toContain("Draft of changes");
+    const [draft] = await con.db
+      .select()
+      .from(listingDrafts)
+      .where(eq(listingDrafts.serviceId, "demo-exeter-dads-evening"));
+    expect(draft?.snapshot.name).toBe("Exeter Dads' Evening (from a spreadsheet)");
+    expect(draft?.snapshot.schedules[0]?.locationId).toBe(draft?.snapshot.locations[0]?.id);
+    const [live] = await con.db
+      .select()
+      .from(services)
+      .where(eq(services.id, "demo-exeter-dads-evening"));
+    expect(live?.name).toBe("Exeter Dads' Evening (example)");
+
+    // The same file again: the listing now has a draft, so the row is turned away, whole.
+    const again = await (await upload(editor, toCsv(rows))).text();
+    expect(again).toContain("already has unpublished changes");
+  });
+
+  it("imports good rows as drafts and reports each bad row with its reasons, applying nothing of it", async () => {
+    const header =
+      "organisation_id,name,summary,kind,stages,formats,referral,children_welcome,contacts,locations,schedules,areas";
+    const good = `demo-exe-valley-parents,New Baby Group,"A new group for parents of babies, in Exeter.",peer-group,postnatal,in-person,self,yes,"[{""kind"":""phone"",""value"":""01632 960123""}]","[{""id"":""hall"",""name"":""St Anne's Hall"",""address"":""1 High Street, Exeter"",""postcode"":""EX4 4QJ""}]","[{""locationId"":""hall"",""pattern"":""weekly"",""weekday"":3,""startTime"":""10:00"",""endTime"":""11:00""}]","[{""kind"":""district"",""code"":""EX4""}]"`;
+    const badKind =
+      "demo-exe-valley-parents,Bad Kind,A summary long enough.,disco,postnatal,in-person,self,no,,,,";
+    const badPhone = `demo-exe-valley-parents,Bad Phone,A summary long enough.,helpline,postnatal,phone,self,maybe,"[{""kind"":""phone"",""value"":""call us""}]",,,`;
+    const badJson =
+      "demo-exe-valley-parents,Bad Json,A summary long enough.,helpline,postnatal,phone,self,no,[{,,,";
+    const otherOrg =
+      "demo-plymouth-sound-parents,Not Mine,A summary long enough.,helpline,postnatal,phone,self,no,,,,";
+    const csv = [header, good, badKind, badPhone, badJson, otherOrg].join("\r\n");
+
+    const check = await (await upload(editor, csv, true)).text();
+    expect(check).toContain("1 rows would be imported");
+    expect(await con.db.select().from(services).where(eq(services.name, "New Baby Group"))).toEqual(
+      [],
+    );
+
+    const res = await upload(editor, csv);
+    const html = await res.text();
+    expect(html).toContain("1 rows imported as drafts; 4 rows were not.");
+    expect(html).toContain("<td>3</td><td>Bad Kind</td><td>Not imported</td>");
+    expect(html).toContain("kind: Choose one of the options.");
+    expect(html).toContain("children_welcome: Use yes or no.");
+    expect(html).toContain("contacts.0.value: Use a UK phone number");
+    expect(html).toContain("contacts: This is not valid JSON.");
+    expect(html).toContain("You can only import listings of your own organisation.");
+    for (const name of ["Bad Kind", "Bad Phone", "Bad Json", "Not Mine"]) {
+      expect(await con.db.select().from(services).where(eq(services.name, name))).toEqual([]);
+    }
+    const [created] = await con.db
+      .select()
+      .from(services)
+      .where(eq(services.name, "New Baby Group"));
+    expect(created).toMatchObject({
+      status: "draft",
+      organisationId: "demo-exe-valley-parents",
+      childrenWelcome: true,
+    });
+    const [draft] = await con.db
+      .select()
+      .from(listingDrafts)
+      .where(eq(listingDrafts.serviceId, created?.id ?? ""));
+    expect(draft?.snapshot.locations[0]).toMatchObject({ postcode: "EX4 4QJ" });
+    expect(draft?.snapshot.locations[0]?.latitude).toBeCloseTo(50.73, 1);
+    expect(draft?.snapshot.schedules[0]?.locationId).toBe(draft?.snapshot.locations[0]?.id);
+  });
+
+  it("refuses rows exported from an older version of the listing", async () => {
+    const rows = parseCsv(await (await admin.get("/admin/export.csv?q=Walk%20and%20Talk")).text());
+    rows[1]![CSV_COLUMNS.indexOf("version")] = "0";
+    const html = await (await upload(admin, toCsv(rows))).text();
+    expect(html).toContain("The listing has changed since this file was made");
+  });
+
+  it("explains a file it cannot read at all", async () => {
+    const missing = await upload(editor, "name,summary\r\nA,B\r\n");
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain(
+      "The header row lacks these columns: organisation_id, kind, stages, formats, referral.",
+    );
+    const broken = await upload(editor, 'organisation_id,name\r\n"unterminated');
+    expect(broken.status).toBe(422);
+    expect(await broken.text()).toContain("a quoted field is never closed");
+    const none = await editor.post("/admin/import", {});
+    expect(none.status).toBe(422);
+  });
+});

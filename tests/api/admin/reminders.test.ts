@@ -1,0 +1,190 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  type OutgoingMessage,
+  runDailyJobs,
+  startDailyScheduler,
+} from "../../../api/admin/index.js";
+import { dueReminders, type ReminderListing } from "../../../api/admin/reminders.js";
+import { organisations, outbox, services } from "../../../schema/tables.js";
+import { FIXED_NOW } from "../../support/backends.js";
+import { type Console, openConsole } from "./helpers.js";
+
+const DAY = 86_400_000;
+const listing = (over: Partial<ReminderListing>): ReminderListing => ({
+  id: "a",
+  name: "A group",
+  organisationId: "org",
+  kind: "peer-group",
+  verifiedAt: "2026-01-01",
+  reviewEveryDays: 180,
+  ...over,
+});
+const org = { id: "org", name: "Org", email: "org@example.org" };
+
+describe("dueReminders (pure)", () => {
+  const base = { organisations: [org], editors: [], lastReminders: new Map(), now: FIXED_NOW };
+
+  it("reminds an organisation about its overdue listings, most overdue first, with links", () => {
+    const [r, ...rest] = dueReminders({
+      ...base,
+      listings: [
+        listing({ id: "fresh", verifiedAt: "2026-11-01" }),
+        listing({ id: "old", name: "Old group", verifiedAt: "2025-12-10" }),
+        listing({ id: "older", name: "Older group", verifiedAt: "2025-06-01" }),
+      ],
+      origin: "https://signpost.example/",
+      editors: [
+        { email: "Editor@Example.org", organisationId: "org" },
+        { email: "x@example.org", organisationId: "other" },
+      ],
+    });
+    expect(rest).toEqual([]);
+    expect(r?.listings.map((l) => l.id)).toEqual(["older", "old"]);
+    expect(r?.recipients).toEqual(["editor@example.org", "org@example.org"]);
+    expect(r?.day).toBe("2026-11-26");
+    expect(r?.subject).toBe("Perinatal Signpost: 2 listings are due for checking");
+    expect(r?.body).toContain("https://signpost.example/admin/listings/older");
+    expect(r?.body).toContain("Search has stopped showing it until it is checked.");
+    expect(r?.body).toMatch(
+      /Old group: due since 8 June 2026 \(171 days ago\)\. Search will stop showing it from 5 December 2026/,
+    );
+  });
+
+  it("uses 90 days for crisis listings when they are hidden", () => {
+    const [r] = dueReminders({
+      ...base,
+      listings: [listing({ kind: "crisis", reviewEveryDays: 90, verifiedAt: "2026-06-01" })],
+    });
+    expect(r?.listings[0]).toMatchObject({
+      dueOn: "2026-08-30",
+      hiddenOn: "2026-11-28",
+      hidden: false,
+    });
+  });
+
+  it("does not remind again within a week unless another listing fell due", () => {
+    const listings = [listing({ id: "a", verifiedAt: "2026-01-01" })];
+    const recent = new Map([["org", { day: "2026-11-22", listingIds: ["a"] }]]);
+    expect(dueReminders({ ...base, listings, lastReminders: recent })).toEqual([]);
+    const weekAgo = new Map([["org", { day: "2026-11-19", listingIds: ["a"] }]]);
+    expect(dueReminders({ ...base, listings, lastReminders: weekAgo })).toHaveLength(1);
+    const more = [...listings, listing({ id: "b", verifiedAt: "2026-05-20" })];
+    expect(dueReminders({ ...base, listings: more, lastReminders: recent })).toHaveLength(1);
+  });
+
+  it("reminds nobody when nothing is due", () => {
+    expect(dueReminders({ ...base, listings: [listing({ verifiedAt: "2026-11-01" })] })).toEqual(
+      [],
+    );
+  });
+});
+
+describe("the daily job and the outbox", () => {
+  let con: Console;
+
+  beforeAll(async () => {
+    con = await openConsole();
+    // A real (not example) organisation with a listing long overdue.
+    await con.db
+      .update(services)
+      .set({ demo: false, verifiedAt: "2026-03-01" })
+      .where(eq(services.id, "demo-exeter-bumps-group"));
+  });
+  afterAll(() => con?.close());
+
+  it("writes one reminder per organisation per day, however often it runs", async () => {
+    const first = await runDailyJobs(con.deps);
+    expect(first.remindersQueued).toBe(1);
+    const second = await runDailyJobs(con.deps);
+    expect(second.remindersQueued).toBe(0);
+    const rows = await con.db.select().from(outbox);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      kind: "review-reminder",
+      organisationId: "demo-exe-valley-parents",
+      day: "2026-11-26",
+      status: "queued",
+      recipients: ["editor@example.org", "exe-valley-parents@example.org"],
+    });
+    const admin = await con.as("admin");
+    const page = await (await admin.get("/admin/outbox")).text();
+    expect(page).toContain("1 listing is due for checking");
+    expect(page).toContain("queued");
+  });
+
+  it("hands queued messages to a sender and records failures for a retry", async () => {
+    const sent: OutgoingMessage[] = [];
+    let fail = true;
+    const sender = async (m: OutgoingMessage) => {
+      if (fail) throw new Error("relay down");
+      sent.push(m);
+    };
+    const failed = await runDailyJobs(con.deps, { sender });
+    expect(failed).toMatchObject({ sent: 0, failed: 1 });
+    expect((await con.db.select().from(outbox))[0]).toMatchObject({
+      status: "queued",
+      attempts: 1,
+      lastError: "relay down",
+    });
+    fail = false;
+    const ok = await runDailyJobs(con.deps, { sender });
+    expect(ok).toMatchObject({ sent: 1, failed: 0 });
+    expect(sent[0]?.recipients).toContain("exe-valley-parents@example.org");
+    expect((await con.db.select().from(outbox))[0]).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("reminds again a week later, and not about listings that were checked", async () => {
+    con.clock.advance(7 * DAY);
+    expect((await runDailyJobs(con.deps)).remindersQueued).toBe(1);
+    const editor = await con.as("editor");
+    const page = await (await editor.get("/admin/listings/demo-exeter-bumps-group")).text();
+    const version = /name="version" value="(\d+)"/.exec(page)?.[1] ?? "";
+    expect(
+      (
+        await editor.post("/admin/listings/demo-exeter-bumps-group/check", {
+          version,
+          revision: "0",
+        })
+      ).status,
+    ).toBe(303);
+    con.clock.advance(7 * DAY);
+    expect((await runDailyJobs(con.deps)).remindersQueued).toBe(0);
+  });
+
+  it("skips organisations without due listings and example listings", async () => {
+    const orgs = await con.db.select({ id: organisations.id }).from(organisations);
+    const rows = await con.db.select().from(outbox);
+    expect(new Set(rows.map((r) => r.organisationId))).toEqual(
+      new Set(["demo-exe-valley-parents"]),
+    );
+    expect(orgs.length).toBeGreaterThan(5);
+  });
+
+  it("lets an admin run the job from the console", async () => {
+    const admin = await con.as("admin");
+    const res = await admin.post("/admin/outbox/run");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toMatch(/^\/admin\/outbox\?queued=\d+$/);
+  });
+
+  it("runs from an in-process scheduler that can be stopped", async () => {
+    vi.useFakeTimers();
+    try {
+      const runs: string[] = [];
+      const deps = {
+        ...con.deps,
+        logger: { ...con.deps.logger, info: (m: string) => runs.push(m) },
+      };
+      const stop = startDailyScheduler(deps, { everyMs: 1000, firstRunAfterMs: 10 });
+      await vi.advanceTimersByTimeAsync(2_100);
+      stop();
+      const count = runs.filter((m) => m === "daily jobs").length;
+      expect(count).toBeGreaterThanOrEqual(2);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(runs.filter((m) => m === "daily jobs").length).toBe(count);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

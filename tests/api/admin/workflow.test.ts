@@ -1,0 +1,359 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { revisions, services } from "../../../schema/tables.js";
+import {
+  type Agent,
+  type Console,
+  createdId,
+  editorFields,
+  listingForm,
+  openConsole,
+  tokenOf,
+} from "./helpers.js";
+
+describe("listing workflow in the console", () => {
+  let con: Console;
+  let editor: Agent;
+  let reviewer: Agent;
+  let reviewer2: Agent;
+
+  beforeAll(async () => {
+    con = await openConsole();
+    [editor, reviewer, reviewer2] = await Promise.all([
+      con.as("editor"),
+      con.as("reviewer"),
+      con.as("reviewer2"),
+    ]);
+  });
+  afterAll(() => con?.close());
+
+  const page = async (agent: Agent, path: string) => {
+    const res = await agent.get(path);
+    expect(res.status, path).toBe(200);
+    return res.text();
+  };
+  const act = async (
+    agent: Agent,
+    id: string,
+    action: string,
+    extra: Record<string, string> = {},
+  ) => {
+    const html = await page(agent, `/admin/listings/${id}`);
+    return agent.post(`/admin/listings/${id}/${action}`, { ...tokenOf(html), ...extra });
+  };
+  const searchIds = async (postcode: string) => {
+    const res = await con.app.request(
+      `/api/v1/search?postcode=${encodeURIComponent(postcode)}&limit=50`,
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { groups: Record<string, { id: string }[]> };
+    return Object.values(body.groups)
+      .flat()
+      .map((r) => r.id);
+  };
+
+  it("takes a new listing from draft to review to published, and then it is found by search", async () => {
+    const created = await editor.post("/admin/listings/new", listingForm());
+    expect(created.status).toBe(303);
+    const id = createdId(created);
+    expect(await searchIds("EX4 4")).not.toContain(id);
+
+    const submitted = await act(editor, id, "submit");
+    expect(submitted.status).toBe(303);
+    expect(submitted.headers.get("location")).toBe(`/admin/listings/${id}?done=submitted`);
+    expect(await searchIds("EX4 4")).not.toContain(id);
+
+    // The editor made it and has a phone number in it: the reviewer is a second person.
+    const published = await act(reviewer, id, "publish", { note: "Checked by phone" });
+    expect(published.status).toBe(303);
+    expect(await searchIds("EX4 4")).toContain(id);
+
+    const [row] = await con.db.select().from(services).where(eq(services.id, id));
+    expect(row).toMatchObject({
+      status: "published",
+      version: 1,
+      organisationId: "demo-exe-valley-parents",
+    });
+    const revs = await con.db.select().from(revisions).where(eq(revisions.serviceId, id));
+    expect(revs.map((r) => [r.version, r.userId, r.editedBy, r.note])).toEqual([
+      [1, con.users.reviewer.id, con.users.editor.id, "Checked by phone"],
+    ]);
+  });
+
+  it("re-renders the editor with messages next to the fields and saves nothing when input is wrong", async () => {
+    const res = await editor.post(
+      "/admin/listings/new",
+      listingForm({ summary: "short", "contacts.0.value": "not a number", stages: [] }),
+    );
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("There is a problem");
+    expect(html).toMatch(/id="f-summary-error"[^>]*>[\s\S]*Enter at least 10 characters/);
+    expect(html).toMatch(/aria-describedby="f-summary-hint f-summary-error"/);
+    expect(html).toMatch(/id="f-contacts-0-value-error"/);
+    expect(html).toMatch(/id="f-stages-error"[^>]*>[\s\S]*Choose at least one/);
+    // What the person typed is kept.
+    expect(html).toContain('value="not a number"');
+  });
+
+  it("adds an empty row without saving when asked for another contact", async () => {
+    const res = await editor.post("/admin/listings/new", listingForm({ intent: "add-contact" }));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('name="contacts.1.value"');
+    expect(html).toContain('value="01632 960999"');
+  });
+
+  it("keeps a published listing public and unchanged while its edit waits for review", async () => {
+    const id = "demo-exeter-dads-evening";
+    const edit = await page(editor, `/admin/listings/${id}/edit`);
+    const fields = editorFields(edit);
+    const saved = await editor.post(`/admin/listings/${id}/edit`, {
+      ...fields,
+      summary: "A relaxed evening group for dads and partners, now on Thursdays.",
+    });
+    expect(saved.status).toBe(303);
+    const [live] = await con.db.select().from(services).where(eq(services.id, id));
+    expect(live?.summary).not.toContain("Thursdays");
+    expect(await searchIds("EX4 4")).toContain(id);
+    const view = await page(editor, `/admin/listings/${id}`);
+    expect(view).toContain("Changes not yet published");
+    expect(view).toMatch(/Summary<\/strong> changed from/);
+  });
+
+  it("shows a conflict screen with both versions when a form is saved over a newer version, overwriting nothing", async () => {
+    const id = "demo-exmouth-walk-and-talk";
+    const edit = await page(editor, `/admin/listings/${id}/edit`);
+    const stale = editorFields(edit);
+    const first = await reviewer.post(`/admin/listings/${id}/edit`, {
+      ...stale,
+      name: "Exmouth Seafront Walk and Talk",
+    });
+    expect(first.status).toBe(303);
+
+    const second = await editor.post(`/admin/listings/${id}/edit`, {
+      ...stale,
+      name: "Exmouth Pram Stroll",
+    });
+    expect(second.status).toBe(409);
+    const html = await second.text();
+    expect(html).toContain("Someone else changed this listing");
+    expect(html).toContain("Your changes were not saved");
+    expect(html).toContain("reviewer");
+    // Both versions are on the page, and the form keeps the editor's work with the new token.
+    expect(html).toContain("Exmouth Seafront Walk and Talk");
+    expect(html).toContain('value="Exmouth Pram Stroll"');
+    // The token now names the reviewer's draft (the first revision), not the stale "no draft".
+    expect(tokenOf(html)).toEqual({ version: "1", revision: "1" });
+
+    const view = await page(reviewer, `/admin/listings/${id}`);
+    expect(view).toContain("Exmouth Seafront Walk and Talk");
+    expect(view).not.toContain("Exmouth Pram Stroll");
+
+    // Saving again from the conflict screen is a deliberate choice, and it works.
+    const again = await editor.post(`/admin/listings/${id}/edit`, editorFields(html));
+    expect(again.status).toBe(303);
+  });
+
+  it("refuses to publish a version other than the one the reviewer saw", async () => {
+    const id = createdId(
+      await editor.post("/admin/listings/new", listingForm({ name: "Stale Review Group" })),
+    );
+    expect((await act(editor, id, "submit")).status).toBe(303);
+    const reviewPage = await page(reviewer, `/admin/listings/${id}`);
+    const edit = await page(editor, `/admin/listings/${id}/edit`);
+    expect(
+      (
+        await editor.post(`/admin/listings/${id}/edit`, {
+          ...editorFields(edit),
+          name: "Changed Under Review",
+        })
+      ).status,
+    ).toBe(303);
+    const res = await reviewer.post(`/admin/listings/${id}/publish`, tokenOf(reviewPage));
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain("Someone else changed this listing");
+    const [row] = await con.db.select().from(services).where(eq(services.id, id));
+    expect(row?.status).toBe("in-review");
+  });
+
+  describe("four-eyes rule", () => {
+    it("stops a reviewer publishing a phone number change they made themselves; another reviewer may", async () => {
+      const id = "demo-exeter-health-visiting";
+      const edit = await page(reviewer, `/admin/listings/${id}/edit`);
+      const fields = editorFields(edit);
+      expect(fields["contacts.0.kind"]).toBe("phone");
+      expect(
+        (
+          await reviewer.post(`/admin/listings/${id}/edit`, {
+            ...fields,
+            "contacts.0.value": "01632 960777",
+          })
+        ).status,
+      ).toBe(303);
+      expect((await act(reviewer, id, "submit")).status).toBe(303);
+
+      const view = await page(reviewer, `/admin/listings/${id}`);
+      expect(view).toContain("Needs a second person");
+      expect(view).not.toContain(`action="/admin/listings/${id}/publish"`);
+      const blocked = await reviewer.post(`/admin/listings/${id}/publish`, tokenOf(view));
+      expect(blocked.status).toBe(403);
+      expect(await blocked.text()).toContain("phone or text number");
+      const [still] = await con.db.select().from(services).where(eq(services.id, id));
+      expect(still?.version).toBe(1);
+
+      expect((await act(reviewer2, id, "publish")).status).toBe(303);
+      const [after] = await con.db.select().from(services).where(eq(services.id, id));
+      expect(after?.version).toBe(2);
+    });
+
+    it("lets the last editor publish a change that touches no number, and keeps the seeded version as a revision", async () => {
+      const id = "demo-exeter-counselling";
+      const edit = await page(reviewer, `/admin/listings/${id}/edit`);
+      expect(
+        (
+          await reviewer.post(`/admin/listings/${id}/edit`, {
+            ...editorFields(edit),
+            costNote: "Sliding scale",
+          })
+        ).status,
+      ).toBe(303);
+      expect((await act(reviewer, id, "submit")).status).toBe(303);
+      expect((await act(reviewer, id, "publish")).status).toBe(303);
+      const revs = await con.db.select().from(revisions).where(eq(revisions.serviceId, id));
+      expect(revs.map((r) => r.version).sort()).toEqual([1, 2]);
+    });
+
+    it("always needs a second person for a crisis listing", async () => {
+      const id = "shout";
+      const admin = await con.as("admin");
+      const fields = editorFields(await page(admin, `/admin/listings/${id}/edit`));
+      expect(
+        (
+          await admin.post(`/admin/listings/${id}/edit`, {
+            ...fields,
+            costNote: "Free from all major networks",
+          })
+        ).status,
+      ).toBe(303);
+      expect((await act(admin, id, "submit")).status).toBe(303);
+      const blocked = await act(admin, id, "publish");
+      expect(blocked.status).toBe(403);
+      expect(await blocked.text()).toContain("This is a crisis listing.");
+      expect((await act(reviewer, id, "publish")).status).toBe(303);
+    });
+  });
+
+  it("keeps every published version, shows what changed, and restores an old one as a new draft", async () => {
+    const id = "demo-plymouth-baby-cafe";
+    const admin = await con.as("admin");
+    const publishName = async (name: string, by: Agent, publisher: Agent) => {
+      const edit = await page(by, `/admin/listings/${id}/edit`);
+      expect(
+        (await by.post(`/admin/listings/${id}/edit`, { ...editorFields(edit), name })).status,
+      ).toBe(303);
+      expect((await act(by, id, "submit")).status).toBe(303);
+      expect((await act(publisher, id, "publish")).status).toBe(303);
+    };
+    const original = (await con.db.select().from(services).where(eq(services.id, id)))[0]?.name;
+    await publishName("Plymouth Baby Café (Tuesdays)", admin, reviewer);
+    await publishName("Plymouth Baby Café (Wednesdays)", admin, reviewer);
+
+    const history = await page(admin, `/admin/listings/${id}/history`);
+    expect(history).toContain("Version 3 (published now)");
+    expect(history).toMatch(
+      /Name<\/strong> changed from <span class="was">Plymouth Baby Café \(Tuesdays\)<\/span> to <span class="now">Plymouth Baby Café \(Wednesdays\)/,
+    );
+    expect(history).toContain("Restore version 1 as a draft");
+
+    const restore = await admin.post(`/admin/listings/${id}/revisions/1/restore`, tokenOf(history));
+    expect(restore.status).toBe(303);
+    expect(restore.headers.get("location")).toBe(`/admin/listings/${id}?done=restored`);
+    // Still the third version in public until the restored draft is published.
+    expect((await con.db.select().from(services).where(eq(services.id, id)))[0]?.name).toBe(
+      "Plymouth Baby Café (Wednesdays)",
+    );
+    expect((await act(admin, id, "submit")).status).toBe(303);
+    expect((await act(reviewer, id, "publish")).status).toBe(303);
+    const [row] = await con.db.select().from(services).where(eq(services.id, id));
+    expect(row).toMatchObject({ name: original, version: 4 });
+    const revs = await con.db.select().from(revisions).where(eq(revisions.serviceId, id));
+    expect(revs.map((r) => r.version).sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it("archives a listing out of search and marks a listing as checked", async () => {
+    const id = "demo-exeter-bumps-group";
+    expect(await searchIds("EX4 4")).toContain(id);
+    const check = await act(editor, id, "check");
+    expect(check.status).toBe(303);
+    expect((await con.db.select().from(services).where(eq(services.id, id)))[0]?.verifiedAt).toBe(
+      "2026-11-26",
+    );
+    const archived = await act(reviewer, id, "archive");
+    expect(archived.status).toBe(303);
+    expect(await searchIds("EX4 4")).not.toContain(id);
+    expect((await con.db.select().from(services).where(eq(services.id, id)))[0]?.status).toBe(
+      "archived",
+    );
+  });
+
+  it("sends a listing back to its editor with a note, and the editor sees the note", async () => {
+    const id = createdId(
+      await editor.post("/admin/listings/new", listingForm({ name: "Sent Back Group" })),
+    );
+    expect((await act(editor, id, "submit")).status).toBe(303);
+    const back = await act(reviewer, id, "send-back", {
+      reviewNote: "Please add the venue's step-free access.",
+    });
+    expect(back.status).toBe(303);
+    const view = await page(editor, `/admin/listings/${id}`);
+    expect(view).toContain("Please add the venue&#39;s step-free access.");
+    expect(view).toContain("Submit for review");
+  });
+
+  it("discards unpublished changes to a published listing, and the audit log keeps them", async () => {
+    const id = "demo-devon-perinatal-team";
+    const edit = await page(reviewer, `/admin/listings/${id}/edit`);
+    expect(
+      (
+        await reviewer.post(`/admin/listings/${id}/edit`, {
+          ...editorFields(edit),
+          costNote: "Temporary note",
+        })
+      ).status,
+    ).toBe(303);
+    const discard = await act(reviewer, id, "discard");
+    expect(discard.status).toBe(303);
+    const view = await page(reviewer, `/admin/listings/${id}`);
+    expect(view).not.toContain("Changes not yet published");
+    const audit = await page(
+      reviewer,
+      `/admin/audit?entity=listing&entityId=${id}&action=listing.discard`,
+    );
+    expect(audit).toContain("Temporary note");
+  });
+});
+
+describe("editor preview", () => {
+  it("shows the unsaved form as the widget would show it, saving nothing", async () => {
+    const con = await openConsole();
+    try {
+      const editor = await con.as("editor");
+      const res = await editor.post(
+        "/admin/listings/new",
+        listingForm({ name: "Preview Only Group", intent: "preview" }),
+      );
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain("Preview: how parents will see it");
+      expect(html).toMatch(/<h3 id="preview-title">Preview Only Group/);
+      expect(html).toContain('href="tel:01632960999"');
+      expect(html).toContain('value="Preview Only Group"');
+      expect(
+        await con.db.select().from(services).where(eq(services.name, "Preview Only Group")),
+      ).toEqual([]);
+    } finally {
+      con.close();
+    }
+  });
+});

@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Backend, openBackend } from "../../support/backends.js";
+import { errorOf } from "../../support/client.js";
+import { pdfText } from "./support.js";
+
+/** The print tools in process: addresses, statuses, the page's content and safety, the PDF. */
+
+let backend: Backend;
+const get = (path: string, init?: RequestInit) => Promise.resolve(backend.app.request(path, init));
+
+beforeAll(async () => {
+  backend = await openBackend("memory");
+});
+afterAll(async () => {
+  await backend?.close();
+});
+
+const PACK = "/print?postcode=EX4+4&moment=birth&lang=en";
+
+/** Every link and resource address in a page. */
+const addresses = (html: string) =>
+  [...html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)].map((m) => m[1]!);
+
+describe("/print", () => {
+  it("shows the form without a postcode, under a strict content security policy", async () => {
+    const res = await get("/print");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(res.headers.get("content-security-policy")).not.toContain("unsafe-inline");
+    const html = await res.text();
+    expect(html).toContain('<form method="get" action="/print">');
+    expect(html).not.toMatch(/\sstyle=/);
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+  });
+
+  it("sends a full postcode on to the address of its sector, so only the sector stays", async () => {
+    const res = await get("/print?postcode=ex4+4pq&moment=birth");
+    expect(res.status).toBe(303);
+    const location = res.headers.get("location")!;
+    expect(location).not.toMatch(/PQ/i);
+    const next = await get(location);
+    expect(next.status).toBe(303);
+    expect(next.headers.get("location")).toBe(PACK);
+    // Even when the sector is unknown, the full postcode does not stay in the address.
+    const unknown = await get("/print?postcode=ZZ9+9ZZ&moment=birth&lang=en");
+    expect(unknown.status).toBe(303);
+    expect(unknown.headers.get("location")).toBe("/print?postcode=ZZ9+9&moment=birth&lang=en");
+  });
+
+  it("takes the widget's link (stage, lang) to the pack for that moment", async () => {
+    const res = await get("/print?postcode=CF10+1&stage=postnatal&lang=cy");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/print?postcode=CF10+1&moment=birth&lang=cy");
+  });
+
+  it("renders the pack: crisis numbers, sections, example labels, QR codes, the sector only", async () => {
+    const res = await get(PACK);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-cache");
+    const html = await res.text();
+    for (const text of [
+      "Need help now?",
+      "999",
+      "116 123",
+      "85258",
+      "111",
+      "You can ask for help yourself",
+    ]) {
+      expect(html).toContain(text);
+    }
+    expect(html).toContain("Groups and places near you");
+    expect(html).toContain("Exeter Bumps &amp; Babies Peer Group (example)");
+    expect(html).toContain("Example listing");
+    expect(html).toContain("Printed on 26 November 2026");
+    expect(html.match(/<figure class="qr" data-qr="/g)?.length).toBeGreaterThan(3);
+    expect(html).not.toMatch(/EX4 4[A-Z]{2}/);
+  });
+
+  it("links only to this site and to https:, tel:, sms: and mailto: addresses", async () => {
+    const html = await (await get(PACK)).text();
+    for (const address of addresses(html)) {
+      expect(address).toMatch(/^(\/|#|https:|tel:|sms:|mailto:)/);
+    }
+  });
+
+  it("leaves out what the person printing unticks, and offers to put it back", async () => {
+    const form =
+      "/print?postcode=EX4+4&moment=birth&lang=en&listed=demo-exeter-bumps-group&listed=mind-infoline&keep=mind-infoline";
+    const res = await get(form);
+    expect(res.status).toBe(303);
+    const location = res.headers.get("location")!;
+    expect(location).toBe(`${PACK}&omit=demo-exeter-bumps-group`);
+    const html = await (await get(location)).text();
+    expect(html).not.toContain('id="card-demo-exeter-bumps-group"');
+    expect(html).toMatch(
+      /<input type="checkbox" name="keep" value="demo-exeter-bumps-group" id="keep-demo-exeter-bumps-group"\s*\/?>/,
+    );
+    expect(html).toContain("Put back the listing you left out");
+    expect(html).toContain(
+      `href="/print/pack.pdf?postcode=EX4+4&amp;moment=birth&amp;lang=en&amp;omit=demo-exeter-bumps-group"`,
+    );
+  });
+
+  it("says what is wrong with a postcode, with the right status", async () => {
+    const invalid = await get("/print?postcode=12345&moment=birth&lang=en");
+    expect(invalid.status).toBe(400);
+    expect(await invalid.text()).toContain("Enter a postcode, for example EX4 4PQ or EX4 4.");
+    const unknown = await get("/print?postcode=ZZ9+9&moment=birth&lang=en");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain("We could not find that postcode.");
+  });
+
+  it("answers a malformed link with the form and 400", async () => {
+    const res = await get("/print?postcode=EX4+4&lang=fr");
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("This link is not quite right.");
+  });
+
+  it("prints a Welsh pack in Welsh, with Welsh place names", async () => {
+    const html = await (await get("/print?postcode=CF10+1&moment=booking&lang=cy")).text();
+    expect(html).toContain('<html lang="cy">');
+    expect(html).toContain("Angen help nawr?");
+    expect(html).toContain("Ar gyfer CF10 1, Caerdydd");
+    expect(html).toContain("Rhestriad enghreifftiol");
+  });
+
+  it("sets a bilingual pack side by side, Welsh first, each marked with its language", async () => {
+    const html = await (await get("/print?postcode=CF10+1&moment=booking&lang=both")).text();
+    expect(html).toContain('class="pack pack-both"');
+    const cy = html.indexOf('<span lang="cy">Cymorth i chi yn ystod beichiogrwydd</span>');
+    const en = html.indexOf('<span lang="en">Support for you in pregnancy</span>');
+    expect(cy).toBeGreaterThan(0);
+    expect(en).toBeGreaterThan(cy);
+  });
+
+  it("never logs the postcode, only the route", async () => {
+    await get("/print?postcode=EX4+4PQ&moment=birth");
+    await get("/print/pack.pdf?postcode=EX4+4PQ&moment=birth");
+    const lines = backend.logger.lines.join("\n");
+    expect(lines).toContain('"route":"/print"');
+    expect(lines).not.toMatch(/EX4/);
+  });
+});
+
+describe("/print/pack.pdf", () => {
+  it("is a PDF holding the pack's listings and the crisis numbers", async () => {
+    const res = await get("/print/pack.pdf?postcode=EX4+4&moment=birth&lang=en");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toBe(
+      'inline; filename="support-pack-EX4-4-birth-en.pdf"',
+    );
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
+    const text = (await pdfText(bytes)).replace(/\s+/g, " ");
+    const page = await (await get("/print?postcode=EX4+4&moment=birth&lang=en")).text();
+    const names = [...page.matchAll(/<h4 id="card-[^"]+-name">([^<]+)<\/h4>/g)].map((m) =>
+      m[1]!.replace(/&amp;/g, "&").replace(/&#39;/g, "'"),
+    );
+    expect(names.length).toBeGreaterThan(2);
+    for (const name of names) expect(text).toContain(name);
+    for (const number of ["999", "111", "116 123", "85258"]) expect(text).toContain(number);
+    expect(text).toContain("Need help now?");
+    expect(text).toContain("Printed on 26 November 2026");
+    expect(text).toMatch(/Page 1 of [12]/);
+  });
+
+  it("prints Welsh in the standard fonts, ŵ as w", async () => {
+    const res = await get("/print/pack.pdf?postcode=CF10+1&moment=booking&lang=cy");
+    expect(res.status).toBe(200);
+    const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain("Angen help nawr?");
+    expect(text).toContain("Grwp");
+    expect(text).not.toContain("Grŵp");
+  });
+
+  it("cuts a full postcode to its sector before making the PDF", async () => {
+    const res = await get("/print/pack.pdf?postcode=EX4+4PQ&moment=booking");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/print/pack.pdf?postcode=EX4+4&moment=booking");
+    const next = await get(res.headers.get("location")!);
+    expect(next.headers.get("location")).toBe(
+      "/print/pack.pdf?postcode=EX4+4&moment=booking&lang=en",
+    );
+  });
+
+  it("answers a bad postcode with the error envelope", async () => {
+    const res = await get("/print/pack.pdf?postcode=12345");
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).code).toBe("invalid_postcode");
+    const unknown = await get("/print/pack.pdf?postcode=ZZ9+9");
+    expect(unknown.status).toBe(404);
+    expect((await errorOf(unknown)).code).toBe("postcode_not_found");
+  });
+});
+
+describe("/print/poster", () => {
+  it("finds an area by name, in English or Welsh, and sends on to its code", async () => {
+    const exeter = await get("/print/poster?area=Exeter");
+    expect(exeter.status).toBe(303);
+    expect(exeter.headers.get("location")).toBe("/print/poster?area=E07000041&size=a4&lang=en");
+    const caerdydd = await get("/print/poster?area=Caerdydd&lang=cy&size=a3");
+    expect(caerdydd.headers.get("location")).toBe("/print/poster?area=W06000015&size=a3&lang=cy");
+    const devon = await get("/print/poster?area=devon");
+    expect(devon.headers.get("location")).toContain("area=E54000037");
+    const district = await get("/print/poster?area=ex4");
+    expect(district.headers.get("location")).toContain("area=EX4&");
+  });
+
+  it("shows a poster with its headline, crisis numbers, printed date and area", async () => {
+    const res = await get("/print/poster?area=E07000041&size=a3&lang=en");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('class="poster poster-a3"');
+    expect(html).toContain("Pregnant or had a baby, and not feeling yourself?");
+    for (const number of ["999", "111", "116 123", "85258"]) expect(html).toContain(number);
+    expect(html).toContain("For Exeter");
+    expect(html).toContain("Printed on 26 November 2026");
+  });
+
+  it("makes a bilingual poster with a code for each language", async () => {
+    const html = await (await get("/print/poster?area=W06000015&size=a4&lang=both")).text();
+    expect(html).toContain('data-qr="poster-cy"');
+    expect(html).toContain('data-qr="poster-en"');
+    const text = html.replace(/<[^>]+>/g, "");
+    expect(text).toContain("Ar gyfer Caerdydd / For Cardiff");
+  });
+
+  it("says when an area is unknown or could be several", async () => {
+    const unknown = await get("/print/poster?area=Atlantis");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain("We could not find that area.");
+    const ambiguous = await get("/print/poster?area=North");
+    expect(ambiguous.status).toBe(400);
+    expect(await ambiguous.text()).toContain("That matches more than one area");
+  });
+});
+
+describe("/assets", () => {
+  it("serves the stylesheets for a year at their versioned address, and answers 304", async () => {
+    const html = await (await get("/print")).text();
+    const href = /href="(\/assets\/print\.css\?v=[^"]+)"/.exec(html)![1]!;
+    const res = await get(href);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(await res.text()).toContain("@page");
+    const again = await get(href, { headers: { "If-None-Match": res.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+    expect((await get("/assets/nothing.css")).status).toBe(404);
+  });
+});

@@ -1,0 +1,60 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+
+const run = promisify(execFile);
+
+/** The text of a PDF, as poppler's pdftotext reads it (layout kept, so lines stay lines). */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "pdf-text-"));
+  try {
+    await writeFile(join(dir, "in.pdf"), bytes);
+    await run("pdftotext", ["-layout", "-enc", "UTF-8", join(dir, "in.pdf"), join(dir, "out.txt")]);
+    return await readFile(join(dir, "out.txt"), "utf8");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Each page of a PDF rendered by pdftoppm to a PNG at `dpi`. */
+export async function pdfPages(bytes: Uint8Array, dpi: number): Promise<PNG[]> {
+  const dir = await mkdtemp(join(tmpdir(), "pdf-png-"));
+  try {
+    await writeFile(join(dir, "in.pdf"), bytes);
+    await run("pdftoppm", ["-r", String(dpi), "-png", join(dir, "in.pdf"), join(dir, "page")]);
+    const files = (await readdir(dir)).filter((f) => f.endsWith(".png")).sort();
+    return Promise.all(files.map(async (f) => PNG.sync.read(await readFile(join(dir, f)))));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Decodes the one QR code in a region of an image (or the whole image), or returns null. */
+export function decodeQr(
+  png: PNG,
+  region: { x: number; y: number; width: number; height: number } = {
+    x: 0,
+    y: 0,
+    width: png.width,
+    height: png.height,
+  },
+): string | null {
+  const x0 = Math.max(0, Math.floor(region.x));
+  const y0 = Math.max(0, Math.floor(region.y));
+  const width = Math.min(png.width - x0, Math.ceil(region.width));
+  const height = Math.min(png.height - y0, Math.ceil(region.height));
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const from = ((y0 + y) * png.width + x0) * 4;
+    data.set(png.data.subarray(from, from + width * 4), y * width * 4);
+  }
+  return jsQR(data, width, height)?.data ?? null;
+}
+
+export function decodePng(bytes: Uint8Array): string | null {
+  return decodeQr(PNG.sync.read(Buffer.from(bytes)));
+}

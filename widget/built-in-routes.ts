@@ -1,0 +1,160 @@
+import type { Contact, CrisisRoute } from "../schema/contract.js";
+import type { ContactKind, Country } from "../schema/taxonomy.js";
+import type { Strings } from "./strings/index.js";
+
+/**
+ * Crisis routes and national helplines built into the widget, so they show even when the
+ * directory cannot be reached. Facts only from the project's verified list of national services
+ * (../shared/data/national-services.md): numbers marked there as corroborated are left out.
+ */
+
+type RouteKey = keyof Strings["crisisRoutes"];
+type HelplineKey = Exclude<keyof Strings["helplines"], "heading">;
+
+interface BuiltIn<K> {
+  key: K;
+  /** Countries it serves. */
+  countries: readonly Country[];
+  /** Whether it shows when the country is not known yet (before a search), known, or both. */
+  show?: "unknown" | "known";
+  /** Left out of the brief crisis panel of a narrow widget (it shows once the panel is opened). */
+  detailOnly?: boolean;
+  contacts: Contact[];
+}
+
+const UK: readonly Country[] = ["England", "Wales", "Scotland", "Northern Ireland"];
+
+function contact(kind: ContactKind, value: string, href: string, keyword?: string): Contact {
+  return {
+    kind,
+    value,
+    href,
+    label: null,
+    hours: null,
+    keyword: keyword ?? null,
+    needsVerification: false,
+  };
+}
+
+const crisisRoutes: BuiltIn<RouteKey>[] = [
+  { key: "emergency", countries: UK, contacts: [contact("phone", "999", "tel:999")] },
+  {
+    key: "nhs111",
+    countries: UK.slice(0, 3),
+    show: "unknown",
+    contacts: [contact("phone", "111", "tel:111")],
+  },
+  {
+    key: "nhs111England",
+    show: "known",
+    countries: ["England"],
+    contacts: [contact("phone", "111", "tel:111")],
+  },
+  {
+    key: "nhs111Wales",
+    show: "known",
+    countries: ["Wales"],
+    contacts: [contact("phone", "111", "tel:111")],
+  },
+  {
+    key: "nhs24Scotland",
+    show: "known",
+    countries: ["Scotland"],
+    contacts: [contact("phone", "111", "tel:111")],
+  },
+  {
+    key: "lifeline",
+    countries: ["Northern Ireland"],
+    contacts: [contact("phone", "0808 808 8000", "tel:08088088000")],
+  },
+  {
+    key: "breathingSpace",
+    show: "known",
+    detailOnly: true,
+    countries: ["Scotland"],
+    contacts: [contact("phone", "0800 83 85 87", "tel:0800838587")],
+  },
+  {
+    key: "samaritans",
+    countries: UK,
+    contacts: [
+      contact("phone", "116 123", "tel:116123"),
+      contact("email", "jo@samaritans.org", "mailto:jo@samaritans.org"),
+    ],
+  },
+  {
+    key: "shout",
+    countries: UK,
+    contacts: [contact("text", "85258", "sms:85258?body=SHOUT", "SHOUT")],
+  },
+];
+
+const helplines: BuiltIn<HelplineKey>[] = [
+  {
+    key: "pandas",
+    countries: UK,
+    contacts: [contact("text", "85258", "sms:85258?body=PANDAS", "PANDAS")],
+  },
+  {
+    key: "mind",
+    countries: ["England", "Wales"],
+    contacts: [
+      contact("phone", "0300 123 3393", "tel:03001233393"),
+      contact("text", "86463", "sms:86463"),
+    ],
+  },
+  {
+    key: "app",
+    countries: UK,
+    contacts: [
+      contact("web", "app-network.org", "https://www.app-network.org/"),
+      contact("email", "app@app-network.org", "mailto:app@app-network.org"),
+    ],
+  },
+  {
+    key: "tommys",
+    countries: UK,
+    contacts: [contact("email", "midwife@tommys.org", "mailto:midwife@tommys.org")],
+  },
+];
+
+function pick<K extends string>(
+  list: BuiltIn<K>[],
+  text: Record<K, { name: string; description: string; hours: string }>,
+  countries: readonly Country[],
+  brief = false,
+): CrisisRoute[] {
+  return list
+    .filter((r) =>
+      countries.length
+        ? r.show !== "unknown" && r.countries.some((c) => countries.includes(c))
+        : r.show !== "known",
+    )
+    .filter((r) => !(brief && r.detailOnly))
+    .map((r) => ({
+      id: `built-in-${r.key}`,
+      ...text[r.key],
+      countries: [...r.countries],
+      contacts: r.contacts,
+    }));
+}
+
+/**
+ * The crisis routes for the place's countries, or, before the country is known, the UK-wide set
+ * with one combined NHS 111 entry. `brief` leaves out routes that show only in the full panel;
+ * the brief set for a known country is never longer than the set shown before a search, so the
+ * panel above the form does not grow when results arrive.
+ */
+export function builtInCrisisRoutes(
+  strings: Strings,
+  countries: readonly Country[],
+  brief = false,
+): CrisisRoute[] {
+  return pick(crisisRoutes, strings.crisisRoutes, countries, brief);
+}
+
+/** National helplines for when the directory cannot answer or nothing matched. */
+export function builtInHelplines(strings: Strings, countries: readonly Country[]): CrisisRoute[] {
+  const { heading: _, ...text } = strings.helplines;
+  return pick(helplines, text, countries);
+}
