@@ -64,12 +64,19 @@ export function createApp(deps: Deps) {
       ms: Math.round(performance.now() - started),
     });
   });
-  app.use(
-    "*",
-    secureHeaders({
-      crossOriginResourcePolicy: "cross-origin",
-      referrerPolicy: "strict-origin-when-cross-origin",
-    }),
+  const headers = {
+    crossOriginResourcePolicy: "cross-origin",
+    referrerPolicy: "strict-origin-when-cross-origin",
+  } as const;
+  const pageHeaders = secureHeaders(headers);
+  // The iframe embed is meant to be framed by any site: no X-Frame-Options there (its CSP says
+  // `frame-ancestors *`). Everything else, the console above all, refuses to be framed.
+  const embedHeaders = secureHeaders({ ...headers, xFrameOptions: false });
+  app.use("*", (c, next) =>
+    (c.req.path === "/embed" || c.req.path.startsWith("/embed/") ? embedHeaders : pageHeaders)(
+      c,
+      next,
+    ),
   );
   app.use(
     "/api/v1/services/:id/reports",
