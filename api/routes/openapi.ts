@@ -36,6 +36,36 @@ const document = {
       "Perinatal mental health support open to a UK postcode. Send the postcode sector (EX4 4), not the full postcode.",
   },
   paths: {
+    "/api/v1/services/{id}/reports": {
+      post: {
+        summary: "Report a problem with a listing (closed, wrong contact, wrong times, other)",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["reason"],
+                properties: {
+                  reason: {
+                    type: "string",
+                    enum: ["closed", "wrong-contact", "wrong-times", "other"],
+                  },
+                  text: { type: "string", maxLength: 1000 },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": { description: "Received" },
+          "400": error("invalid_report"),
+          "404": error("not_found"),
+          "429": error("rate_limited"),
+        },
+      },
+    },
     "/api/v1/search": {
       get: {
         summary: "Support open to a place, in three ranked groups, with crisis routes",
@@ -63,6 +93,8 @@ const document = {
           "200": json("SearchResponse"),
           "400": error("invalid_postcode or invalid_query"),
           "404": error("postcode_not_found"),
+          "429": error("rate_limited (see Retry-After)"),
+          "503": error("service_unavailable: the database did not answer in time"),
         },
       },
     },
