@@ -1,77 +1,57 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../api/node/server.js";
-import {
-  collectErrors,
-  launchChromium,
-  newPage,
-  searchFor,
-  searchSettled,
-  widgetReady,
-} from "../widget/helpers/browser.js";
-import { startRealServer } from "./helpers/server.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { collectErrors, searchFor, searchSettled, widgetReady } from "../widget/helpers/browser.js";
+import { useDemoBrowser } from "./helpers/demo-browser.js";
 
 /**
  * The widget under a strict Content-Security-Policy (no inline script or style, no eval,
  * Trusted Types enforced): it works, and the browser reports no violation at any step.
  */
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
+const e2e = useDemoBrowser({ page: { permissions: ["clipboard-read", "clipboard-write"] } });
 let errors: string[];
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startRealServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async (ctx) => {
-  page = await newPage(browser, { permissions: ["clipboard-read", "clipboard-write"] });
-  errors = collectErrors(page);
+beforeEach(async () => {
+  errors = collectErrors(e2e.page);
   // Injected by the browser's debugging protocol, so the page's own CSP does not block it.
-  await page.addInitScript(() => {
+  await e2e.page.addInitScript(() => {
     const w = window as unknown as { __violations: string[] };
     w.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) =>
       w.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
     );
   });
-  ctx.onTestFinished(() => page.close());
 });
 
 const violations = () =>
-  page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+  e2e.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 const cspConsole = () => errors.filter((e) => /Content.Security.Policy|Trusted ?Type/i.test(e));
 
 /** Everything a person can do with the widget, as one walk through. */
 async function exercise() {
-  await widgetReady(page);
-  await searchFor(page, "EX4 4PQ");
-  await searchSettled(page);
-  expect(await page.locator("perinatal-signpost .card").count()).toBeGreaterThan(3);
-  await page.locator("perinatal-signpost .more summary").click();
-  await page.getByRole("checkbox", { name: "I can refer myself", exact: true }).check();
-  await searchSettled(page);
-  await page.locator("perinatal-signpost button[data-share]").click();
-  await page.locator("perinatal-signpost .share-link").waitFor();
-  await page.evaluate(() =>
+  await widgetReady(e2e.page);
+  await searchFor(e2e.page, "EX4 4PQ");
+  await searchSettled(e2e.page);
+  expect(await e2e.page.locator("perinatal-signpost .card").count()).toBeGreaterThan(3);
+  await e2e.page.locator("perinatal-signpost .more summary").click();
+  await e2e.page.getByRole("checkbox", { name: "I can refer myself", exact: true }).check();
+  await searchSettled(e2e.page);
+  await e2e.page.locator("perinatal-signpost button[data-share]").click();
+  await e2e.page.locator("perinatal-signpost .share-link").waitFor();
+  await e2e.page.evaluate(() =>
     document.querySelector("perinatal-signpost")?.setAttribute("lang", "cy"),
   );
-  await page.waitForFunction(() =>
+  await e2e.page.waitForFunction(() =>
     document
       .querySelector("perinatal-signpost")
       ?.shadowRoot?.querySelector(".title")
       ?.textContent?.startsWith("Dod o hyd"),
   );
-  await searchSettled(page);
+  await searchSettled(e2e.page);
 }
 
 describe("strict Content-Security-Policy", () => {
   it("serves the strict-CSP demo page with the policy from the issue", async () => {
-    const response = await page.goto(`${server.url}/demo/strict-csp.html`);
+    const response = await e2e.page.goto(`${e2e.server.url}/demo/strict-csp.html`);
     const csp = response?.headers()["content-security-policy"] ?? "";
     for (const directive of [
       "script-src 'self'",
@@ -85,7 +65,7 @@ describe("strict Content-Security-Policy", () => {
   });
 
   it("runs the widget with zero violations on the strict-CSP demo page", async () => {
-    await page.goto(`${server.url}/demo/strict-csp.html`);
+    await e2e.page.goto(`${e2e.server.url}/demo/strict-csp.html`);
     await exercise();
     expect(await violations()).toEqual([]);
     expect(cspConsole()).toEqual([]);
@@ -93,7 +73,7 @@ describe("strict Content-Security-Policy", () => {
   });
 
   it("runs the /embed page, which has its own strict policy, with zero violations", async () => {
-    const response = await page.goto(`${server.url}/embed?stage=postnatal`);
+    const response = await e2e.page.goto(`${e2e.server.url}/embed?stage=postnatal`);
     expect(response?.headers()["content-security-policy"]).toContain("trusted-types lit-html");
     await exercise();
     expect(await violations()).toEqual([]);
@@ -101,9 +81,9 @@ describe("strict Content-Security-Policy", () => {
   });
 
   it("would notice a violation (the listener is live)", async () => {
-    await page.goto(`${server.url}/demo/strict-csp.html`);
-    await widgetReady(page);
-    await page.evaluate(() => {
+    await e2e.page.goto(`${e2e.server.url}/demo/strict-csp.html`);
+    await widgetReady(e2e.page);
+    await e2e.page.evaluate(() => {
       try {
         document.body.insertAdjacentHTML("beforeend", "<p>injected</p>");
       } catch {

@@ -1,35 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../api/node/server.js";
-import { collectErrors, launchChromium, newPage } from "../widget/helpers/browser.js";
-import { type HostSite, startHostSite, startRealServer } from "./helpers/server.js";
+import { describe, expect, it } from "vitest";
+import { collectErrors } from "../widget/helpers/browser.js";
+import { useDemoBrowser } from "./helpers/demo-browser.js";
 
 /** `/embed`: the widget on its own page, for CMSs that allow only an iframe. */
 
-let server: RunningServer;
-let host: HostSite;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  [server, host, browser] = await Promise.all([
-    startRealServer(),
-    startHostSite(),
-    launchChromium(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await server?.close();
-});
-beforeEach(async (ctx) => {
-  page = await newPage(browser, { viewport: { width: 1024, height: 800 } });
-  ctx.onTestFinished(() => page.close());
-});
+const e2e = useDemoBrowser({ host: true, page: { viewport: { width: 1024, height: 800 } } });
 
 async function embed(query: string) {
-  const response = await fetch(`${server.url}/embed${query}`);
+  const response = await fetch(`${e2e.server.url}/embed${query}`);
   return { response, html: await response.text() };
 }
 
@@ -90,7 +68,7 @@ describe("/embed", () => {
       ["/embed/host.js", "text/javascript"],
       ["/embed/embed.css?accent=zz", "text/css"],
     ] as const) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await fetch(`${e2e.server.url}${path}`);
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toContain(type);
       expect(await response.text()).not.toContain("--signpost-accent");
@@ -98,25 +76,25 @@ describe("/embed", () => {
   });
 
   it("works inside a cross-origin iframe and tells the host page its height", async () => {
-    const errors = collectErrors(page);
-    await page.goto(
-      host.page(
+    const errors = collectErrors(e2e.page);
+    await e2e.page.goto(
+      e2e.host.page(
         "cms.html",
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A CMS page</title><link rel="icon" href="data:,">
-<script src="${server.url}/embed/host.js"></script></head><body><main><h1>Support</h1>
-<iframe src="${server.url}/embed?postcode=PL1%201" title="Find perinatal mental health support" width="100%" height="300"></iframe>
+<script src="${e2e.server.url}/embed/host.js"></script></head><body><main><h1>Support</h1>
+<iframe src="${e2e.server.url}/embed?postcode=PL1%201" title="Find perinatal mental health support" width="100%" height="300"></iframe>
 <p id="after">After the frame</p></main></body></html>`,
       ),
     );
-    const frame = page.frameLocator("iframe");
+    const frame = e2e.page.frameLocator("iframe");
     await frame.locator("perinatal-signpost .card").first().waitFor({ timeout: 15_000 });
     // The frame grows to fit its content, reported by postMessage and applied by host.js.
     await expect
       .poll(
         async () => {
           const [outer, inner] = await Promise.all([
-            page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height),
-            page
+            e2e.page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height),
+            e2e.page
               .frames()[1]!
               .evaluate(() => document.documentElement.getBoundingClientRect().height),
           ]);

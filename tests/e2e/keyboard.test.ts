@@ -1,34 +1,16 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../api/node/server.js";
-import {
-  launchChromium,
-  newPage,
-  searchFor,
-  searchSettled,
-  widgetReady,
-} from "../widget/helpers/browser.js";
-import { startRealServer } from "./helpers/server.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { searchFor, searchSettled, widgetReady } from "../widget/helpers/browser.js";
+import { useDemoBrowser } from "./helpers/demo-browser.js";
 
 /**
  * Keyboard, focus and target size, forced colours and reduced motion, on the GP surgery demo
  * page against the real directory.
  */
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
+const e2e = useDemoBrowser({ page: { viewport: { width: 1280, height: 900 } } });
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startRealServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async (ctx) => {
-  page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.addInitScript(() => {
+beforeEach(async () => {
+  await e2e.page.addInitScript(() => {
     const w = window as unknown as { __selected: unknown[] };
     w.__selected = [];
     document.addEventListener("signpost-select", (e) =>
@@ -39,7 +21,6 @@ beforeEach(async (ctx) => {
       if ((e.composedPath()[0] as Element).closest?.("a[href^='tel:']")) e.preventDefault();
     });
   });
-  ctx.onTestFinished(() => page.close());
 });
 
 interface Focused {
@@ -53,7 +34,7 @@ interface Focused {
 
 /** The element that has focus, looking through shadow roots, and how its focus is drawn. */
 function focused(): Promise<Focused> {
-  return page.evaluate(() => {
+  return e2e.page.evaluate(() => {
     let el = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     const style = el ? getComputedStyle(el) : null;
@@ -70,7 +51,7 @@ function focused(): Promise<Focused> {
 
 async function tabUntil(match: (f: Focused) => boolean, limit: number, seen: Focused[] = []) {
   for (let i = 0; i < limit; i++) {
-    await page.keyboard.press("Tab");
+    await e2e.page.keyboard.press("Tab");
     const now = await focused();
     seen.push(now);
     if (match(now)) return now;
@@ -80,18 +61,18 @@ async function tabUntil(match: (f: Focused) => boolean, limit: number, seen: Foc
 
 describe("keyboard", () => {
   it("goes from the postcode field to calling a service with the keyboard alone", async () => {
-    await page.goto(`${server.url}/demo/gp-surgery.html`);
-    await widgetReady(page);
+    await e2e.page.goto(`${e2e.server.url}/demo/gp-surgery.html`);
+    await widgetReady(e2e.page);
     const stops: Focused[] = [];
 
     await tabUntil((f) => f.id === "postcode", 20, stops);
-    await page.keyboard.type("EX4 4PQ");
-    await page.keyboard.press("Enter");
-    await searchSettled(page);
+    await e2e.page.keyboard.type("EX4 4PQ");
+    await e2e.page.keyboard.press("Enter");
+    await searchSettled(e2e.page);
     const call = await tabUntil((f) => f.inCard && Boolean(f.href?.startsWith("tel:")), 40, stops);
-    await page.keyboard.press("Enter");
+    await e2e.page.keyboard.press("Enter");
 
-    const selected = await page.evaluate(
+    const selected = await e2e.page.evaluate(
       () => (window as unknown as { __selected: { action: string; href: string }[] }).__selected,
     );
     expect(selected.at(-1)).toMatchObject({ action: "phone", href: call.href });
@@ -105,22 +86,22 @@ describe("keyboard", () => {
   });
 
   it("opens the crisis details and the filters from the keyboard", async () => {
-    await page.setViewportSize({ width: 375, height: 800 });
-    await page.goto(`${server.url}/demo/gp-surgery.html`);
-    await widgetReady(page);
+    await e2e.page.setViewportSize({ width: 375, height: 800 });
+    await e2e.page.goto(`${e2e.server.url}/demo/gp-surgery.html`);
+    await widgetReady(e2e.page);
     await tabUntil((f) => f.tag === "button" && f.id === "" && f.href === null, 20);
-    const toggle = page.locator("perinatal-signpost .crisis-toggle");
-    await page.keyboard.press("Enter");
+    const toggle = e2e.page.locator("perinatal-signpost .crisis-toggle");
+    await e2e.page.keyboard.press("Enter");
     await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("true");
     await tabUntil((f) => f.tag === "summary", 20);
-    await page.keyboard.press("Enter");
+    await e2e.page.keyboard.press("Enter");
     await expect(
-      page.locator("perinatal-signpost details.more").getAttribute("open"),
+      e2e.page.locator("perinatal-signpost details.more").getAttribute("open"),
     ).resolves.toBe("");
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Space");
+    await e2e.page.keyboard.press("Tab");
+    await e2e.page.keyboard.press("Space");
     expect(
-      await page
+      await e2e.page
         .locator("perinatal-signpost details.more input[type=checkbox]")
         .first()
         .isChecked(),
@@ -130,12 +111,12 @@ describe("keyboard", () => {
 
 describe("targets", () => {
   it("makes every control at least 24 by 24 CSS pixels", async () => {
-    await page.goto(`${server.url}/demo/gp-surgery.html`);
-    await widgetReady(page);
-    await searchFor(page, "BS1 1");
-    await searchSettled(page);
-    await page.locator("perinatal-signpost .more summary").click();
-    const small = await page.evaluate(() => {
+    await e2e.page.goto(`${e2e.server.url}/demo/gp-surgery.html`);
+    await widgetReady(e2e.page);
+    await searchFor(e2e.page, "BS1 1");
+    await searchSettled(e2e.page);
+    await e2e.page.locator("perinatal-signpost .more summary").click();
+    const small = await e2e.page.evaluate(() => {
       const root = document.querySelector("perinatal-signpost")!.shadowRoot!;
       const controls = root.querySelectorAll<HTMLElement>("a, button, input, summary");
       const tooSmall: string[] = [];
@@ -160,12 +141,12 @@ describe("targets", () => {
 
 describe("forced colours and reduced motion", () => {
   it("keeps every box and badge outlined in forced-colours mode", async () => {
-    await page.emulateMedia({ forcedColors: "active" });
-    await page.goto(`${server.url}/demo/gp-surgery.html`);
-    await widgetReady(page);
-    await searchFor(page, "EX4 4");
-    await searchSettled(page);
-    const invisible = await page.evaluate(() => {
+    await e2e.page.emulateMedia({ forcedColors: "active" });
+    await e2e.page.goto(`${e2e.server.url}/demo/gp-surgery.html`);
+    await widgetReady(e2e.page);
+    await searchFor(e2e.page, "EX4 4");
+    await searchSettled(e2e.page);
+    const invisible = await e2e.page.evaluate(() => {
       const root = document.querySelector("perinatal-signpost")!.shadowRoot!;
       const boxes = root.querySelectorAll<HTMLElement>(
         ".signpost, .crisis, .card article, .badge, .tag-demo, .action, .submit, .choice, .card-overdue",
@@ -187,20 +168,20 @@ describe("forced colours and reduced motion", () => {
   });
 
   it("stops the loading animation when motion is reduced", async () => {
-    await page.route("**/api/v1/search**", async (route) => {
+    await e2e.page.route("**/api/v1/search**", async (route) => {
       await new Promise((r) => setTimeout(r, 1500));
       await route.continue();
     });
     const animation = async () => {
-      await page.goto(`${server.url}/demo/gp-surgery.html`);
-      await widgetReady(page);
-      await searchFor(page, "EX4 4");
-      const placeholder = page.locator("perinatal-signpost .placeholder").first();
+      await e2e.page.goto(`${e2e.server.url}/demo/gp-surgery.html`);
+      await widgetReady(e2e.page);
+      await searchFor(e2e.page, "EX4 4");
+      const placeholder = e2e.page.locator("perinatal-signpost .placeholder").first();
       await placeholder.waitFor();
       return placeholder.evaluate((el) => getComputedStyle(el).animationName);
     };
     expect(await animation()).toBe("pulse");
-    await page.emulateMedia({ reducedMotion: "reduce" });
+    await e2e.page.emulateMedia({ reducedMotion: "reduce" });
     expect(await animation()).toBe("none");
   });
 });

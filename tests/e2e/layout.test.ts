@@ -1,28 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../api/node/server.js";
-import {
-  launchChromium,
-  newPage,
-  searchFor,
-  searchSettled,
-  widgetReady,
-} from "../widget/helpers/browser.js";
-import { startRealServer } from "./helpers/server.js";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { newPage, searchFor, searchSettled, widgetReady } from "../widget/helpers/browser.js";
+import { useDemoBrowser } from "./helpers/demo-browser.js";
 
 /** From 320 px to desktop without sideways scrolling, and no jump when results arrive. */
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useDemoBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startRealServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 beforeEach((ctx) => {
   ctx.onTestFinished(() => page?.close());
 });
@@ -37,8 +22,8 @@ const DEMOS = [
 
 describe("layout", () => {
   it.each(DEMOS)("%s fits 320 px wide with results, without sideways scrolling", async (demo) => {
-    page = await newPage(browser, { viewport: { width: 320, height: 640 } });
-    await page.goto(`${server.url}/demo/${demo}`);
+    page = await newPage(e2e.browser, { viewport: { width: 320, height: 640 } });
+    await page.goto(`${e2e.server.url}/demo/${demo}`);
     await widgetReady(page);
     await searchFor(page, demo === "health-board.html" ? "SA1 1" : "EX4 4");
     await searchSettled(page);
@@ -56,7 +41,7 @@ describe("layout", () => {
   });
 
   it.each([375, 1280])("does not shift the page when results arrive (%i px)", async (width) => {
-    page = await newPage(browser, { viewport: { width, height: 800 } });
+    page = await newPage(e2e.browser, { viewport: { width, height: 800 } });
     // A slow answer: shifts more than 500 ms after the keypress count against the page.
     await page.route("**/api/v1/search**", async (route) => {
       await new Promise((r) => setTimeout(r, 1200));
@@ -74,7 +59,7 @@ describe("layout", () => {
         }
       }).observe({ type: "layout-shift", buffered: true });
     });
-    await page.goto(`${server.url}/demo/gp-surgery.html`);
+    await page.goto(`${e2e.server.url}/demo/gp-surgery.html`);
     await widgetReady(page);
     // Scroll the widget's search to the top, so shifts below it are on screen.
     await page.locator("perinatal-signpost #postcode").scrollIntoViewIfNeeded();

@@ -1,12 +1,13 @@
 import { PDFDocument } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readConfig } from "../../api/config.js";
 import { silentLogger } from "../../api/logger.js";
-import { type RunningServer, startServer } from "../../api/node/server.js";
+import { startServer } from "../../api/node/server.js";
 import { decodePng } from "../api/print/support.js";
-import { launchChromium, newPage } from "../widget/helpers/browser.js";
+import { newPage } from "../widget/helpers/browser.js";
 import { axeViolations } from "./helpers/axe.js";
+import { useDemoBrowser } from "./helpers/demo-browser.js";
 
 /**
  * The print tools in real Chromium: packs print on at most two A4 pages for fixture areas in
@@ -14,21 +15,12 @@ import { axeViolations } from "./helpers/axe.js";
  * pass axe, and the Print button is there when scripts run and explained when they do not.
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
+const e2e = useDemoBrowser({
+  server: () =>
     startServer({
       config: readConfig({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: ":memory:" }),
       logger: silentLogger,
     }),
-    launchChromium(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const packPath = (postcode: string, moment: string, lang: string) =>
@@ -38,8 +30,8 @@ async function open(
   path: string,
   options: Parameters<Browser["newContext"]>[0] = {},
 ): Promise<Page> {
-  const page = await newPage(browser, options);
-  const res = await page.goto(`${server.url}${path}`);
+  const page = await newPage(e2e.browser, options);
+  const res = await page.goto(`${e2e.server.url}${path}`);
   expect(res?.status(), path).toBe(200);
   return page;
 }
@@ -48,11 +40,11 @@ describe("printing a pack from Chromium", () => {
   const AREAS = ["EX4 4", "PL1 2", "BS1 4", "CF10 1", "SA1 1", "HR3 5", "G1 1", "BT1"];
   for (const lang of ["en", "cy", "both"]) {
     it(`fits on at most two A4 pages for every fixture area (${lang})`, async () => {
-      const page = await newPage(browser);
+      const page = await newPage(e2e.browser);
       try {
         for (const postcode of AREAS) {
           for (const moment of ["booking", "birth", "toddler"]) {
-            await page.goto(`${server.url}${packPath(postcode, moment, lang)}`);
+            await page.goto(`${e2e.server.url}${packPath(postcode, moment, lang)}`);
             const pdf = await page.pdf({ preferCSSPageSize: true });
             const doc = await PDFDocument.load(pdf);
             const { width, height } = doc.getPage(0).getSize();
@@ -64,7 +56,7 @@ describe("printing a pack from Chromium", () => {
             ).toBeGreaterThan(0);
             // The PDF the server draws without a browser keeps to the same two pages.
             const own = await fetch(
-              `${server.url}${packPath(postcode, moment, lang).replace("/print?", "/print/pack.pdf?")}`,
+              `${e2e.server.url}${packPath(postcode, moment, lang).replace("/print?", "/print/pack.pdf?")}`,
             );
             expect(own.status).toBe(200);
             const ownDoc = await PDFDocument.load(await own.arrayBuffer());
@@ -109,9 +101,9 @@ describe("QR codes", () => {
     expect(codes.size).toBeGreaterThan(3);
     for (const [key, url] of codes) {
       if (key.startsWith("directory-")) {
-        expect(url).toBe(`${server.url}/embed?postcode=EX4+4&stage=postnatal&lang=en`);
+        expect(url).toBe(`${e2e.server.url}/embed?postcode=EX4+4&stage=postnatal&lang=en`);
       } else {
-        expect(url, key).toBe(`${server.url}/services/${key}`);
+        expect(url, key).toBe(`${e2e.server.url}/services/${key}`);
       }
     }
     await page.close();
@@ -120,16 +112,17 @@ describe("QR codes", () => {
   it("a Welsh pack's codes open the Welsh pages; a bilingual footer has one code per language", async () => {
     const welsh = await open(packPath("CF10 1", "booking", "cy"), { deviceScaleFactor: 2 });
     for (const [key, url] of await decodedCodes(welsh)) {
-      if (!key.startsWith("directory-")) expect(url).toBe(`${server.url}/services/${key}?lang=cy`);
+      if (!key.startsWith("directory-"))
+        expect(url).toBe(`${e2e.server.url}/services/${key}?lang=cy`);
     }
     await welsh.close();
     const both = await open(packPath("CF10 1", "booking", "both"), { deviceScaleFactor: 2 });
     const codes = await decodedCodes(both);
     expect(codes.get("directory-cy")).toBe(
-      `${server.url}/embed?postcode=CF10+1&stage=pregnancy&lang=cy`,
+      `${e2e.server.url}/embed?postcode=CF10+1&stage=pregnancy&lang=cy`,
     );
     expect(codes.get("directory-en")).toBe(
-      `${server.url}/embed?postcode=CF10+1&stage=pregnancy&lang=en`,
+      `${e2e.server.url}/embed?postcode=CF10+1&stage=pregnancy&lang=en`,
     );
     await both.close();
   });
@@ -137,13 +130,13 @@ describe("QR codes", () => {
   it("a poster's large code opens the directory for its area, in each language", async () => {
     const district = await open("/print/poster?area=EX4&size=a4&lang=en");
     expect((await decodedCodes(district)).get("poster-en")).toBe(
-      `${server.url}/embed?postcode=EX4&lang=en`,
+      `${e2e.server.url}/embed?postcode=EX4&lang=en`,
     );
     await district.close();
     const board = await open("/print/poster?area=W11000029&size=a3&lang=both");
     const codes = await decodedCodes(board);
-    expect(codes.get("poster-cy")).toBe(`${server.url}/embed?lang=cy`);
-    expect(codes.get("poster-en")).toBe(`${server.url}/embed?lang=en`);
+    expect(codes.get("poster-cy")).toBe(`${e2e.server.url}/embed?lang=cy`);
+    expect(codes.get("poster-en")).toBe(`${e2e.server.url}/embed?lang=en`);
     await board.close();
   });
 });
@@ -176,8 +169,8 @@ describe("accessibility", () => {
     "/print/poster?area=W06000015&size=a3&lang=both",
   ]) {
     it(`has no axe violations: ${path}`, async () => {
-      const page = await newPage(browser);
-      await page.goto(`${server.url}${path}`);
+      const page = await newPage(e2e.browser);
+      await page.goto(`${e2e.server.url}${path}`);
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
@@ -211,13 +204,13 @@ describe("without and with scripts", () => {
   });
 
   it("reports no content security policy violation", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(e2e.browser);
     const errors: string[] = [];
     page.on("console", (m) => {
       if (/Content.Security.Policy/i.test(m.text())) errors.push(m.text());
     });
-    await page.goto(`${server.url}${packPath("EX4 4", "birth", "en")}`);
-    await page.goto(`${server.url}/print/poster?area=EX4&size=a4&lang=cy`);
+    await page.goto(`${e2e.server.url}${packPath("EX4 4", "birth", "en")}`);
+    await page.goto(`${e2e.server.url}/print/poster?area=EX4&size=a4&lang=cy`);
     expect(errors).toEqual([]);
     await page.close();
   });

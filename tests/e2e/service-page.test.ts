@@ -1,31 +1,22 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readConfig } from "../../api/config.js";
 import { silentLogger } from "../../api/logger.js";
-import { type RunningServer, startServer } from "../../api/node/server.js";
-import { launchChromium, newPage } from "../widget/helpers/browser.js";
+import { startServer } from "../../api/node/server.js";
+import { newPage } from "../widget/helpers/browser.js";
 import { axeViolations } from "./helpers/axe.js";
+import { useDemoBrowser } from "./helpers/demo-browser.js";
 
 /**
  * The public page of a listing, where pack QR codes lead, in real Chromium: accessible on a
  * phone and a desktop, in English and Welsh, and for listings that are not there.
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
+const e2e = useDemoBrowser({
+  server: () =>
     startServer({
       config: readConfig({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: ":memory:" }),
       logger: silentLogger,
     }),
-    launchChromium(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const PAGES: [string, number][] = [
@@ -41,8 +32,8 @@ describe("/services/:id in Chromium", () => {
   for (const [path, status] of PAGES) {
     for (const width of [320, 1280]) {
       it(`has no axe violations at ${width}px: ${path}`, async () => {
-        const page = await newPage(browser, { viewport: { width, height: 800 } });
-        const res = await page.goto(`${server.url}${path}`);
+        const page = await newPage(e2e.browser, { viewport: { width, height: 800 } });
+        const res = await page.goto(`${e2e.server.url}${path}`);
         expect(res?.status()).toBe(status);
         expect(await axeViolations(page)).toEqual([]);
         // Mobile first: nothing wider than the screen.
@@ -56,8 +47,8 @@ describe("/services/:id in Chromium", () => {
   }
 
   it("makes contact actions large enough to tap", async () => {
-    const page = await newPage(browser, { viewport: { width: 375, height: 800 } });
-    await page.goto(`${server.url}/services/demo-exeter-bumps-group`);
+    const page = await newPage(e2e.browser, { viewport: { width: 375, height: 800 } });
+    await page.goto(`${e2e.server.url}/services/demo-exeter-bumps-group`);
     const call = page.getByRole("link", { name: "Call 01632 960101" });
     const box = (await call.boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(44);
@@ -66,8 +57,8 @@ describe("/services/:id in Chromium", () => {
   });
 
   it("sends a problem report from the listing's page and says thank you", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/services/demo-exeter-bumps-group`);
+    const page = await newPage(e2e.browser);
+    await page.goto(`${e2e.server.url}/services/demo-exeter-bumps-group`);
     await page.getByRole("link", { name: "Report a problem with this listing" }).click();
     await page.getByRole("radio", { name: "The days or times are wrong" }).check();
     await page.getByLabel("Tell us more (optional)").fill("It meets on Wednesdays now.");
@@ -85,8 +76,8 @@ describe("/services/:id in Chromium", () => {
   });
 
   it("switches language with its own link", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/services/demo-cardiff-welsh-group`);
+    const page = await newPage(e2e.browser);
+    await page.goto(`${e2e.server.url}/services/demo-cardiff-welsh-group`);
     await page.getByRole("link", { name: "Cymraeg" }).click();
     await page.waitForURL(/lang=cy/);
     expect(await page.locator("html").getAttribute("lang")).toBe("cy");

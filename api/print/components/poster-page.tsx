@@ -1,5 +1,5 @@
 import { LANGS, type Lang } from "../../../schema/taxonomy.js";
-import { PACK_LANGS, type PackLang } from "../../domain/pack.js";
+import type { PackLang } from "../../domain/pack.js";
 import { Layout } from "../../pages/layout.js";
 import { formatDate } from "../format.js";
 import { defaultUi } from "../links.js";
@@ -8,6 +8,7 @@ import { type PosterView, posterUrl } from "../poster.js";
 import { POSTER_SIZES, type PosterSize } from "../query.js";
 import { printStrings } from "../strings.js";
 import { Both } from "./in-langs.js";
+import { LanguageChoice } from "./language-choice.js";
 import { QrCode } from "./qr-code.js";
 
 export interface PosterFormState {
@@ -173,21 +174,7 @@ export function PosterPage(props: { form: PosterFormState; poster?: PosterView |
                 </div>
               ))}
             </fieldset>
-            <fieldset>
-              <legend>{s.poster.language}</legend>
-              {PACK_LANGS.map((l) => (
-                <div class="choice">
-                  <input
-                    type="radio"
-                    name="lang"
-                    value={l}
-                    id={`lang-${l}`}
-                    checked={form.lang === l}
-                  />
-                  <label for={`lang-${l}`}>{s.form.languages[l]}</label>
-                </div>
-              ))}
-            </fieldset>
+            <LanguageChoice legend={s.poster.language} ui={form.ui} lang={form.lang} />
             {form.ui !== defaultUi(form.lang) ? (
               <input type="hidden" name="ui" value={form.ui} />
             ) : null}

@@ -1,9 +1,10 @@
 import { LANGS, type Lang } from "../../../schema/taxonomy.js";
-import { MOMENTS, type Moment, PACK_LANGS, type PackLang, SECTIONS } from "../../domain/pack.js";
+import { MOMENTS, type Moment, type PackLang, SECTIONS } from "../../domain/pack.js";
 import { Layout } from "../../pages/layout.js";
 import { defaultUi, packPageUrl, packPdfUrl } from "../links.js";
 import type { PackView } from "../pack-view.js";
 import { printStrings } from "../strings.js";
+import { LanguageChoice } from "./language-choice.js";
 import { PackSheet } from "./pack-sheet.js";
 
 export type PrintFormError = "invalid" | "not-found" | "bad-link";
@@ -137,21 +138,7 @@ export function PrintPage({ form, view }: { form: PrintFormState; view?: PackVie
                 </div>
               ))}
             </fieldset>
-            <fieldset>
-              <legend>{s.form.language}</legend>
-              {PACK_LANGS.map((l) => (
-                <div class="choice">
-                  <input
-                    type="radio"
-                    name="lang"
-                    value={l}
-                    id={`lang-${l}`}
-                    checked={form.lang === l}
-                  />
-                  <label for={`lang-${l}`}>{s.form.languages[l]}</label>
-                </div>
-              ))}
-            </fieldset>
+            <LanguageChoice legend={s.form.language} ui={form.ui} lang={form.lang} />
             {form.ui !== defaultUi(form.lang) ? (
               <input type="hidden" name="ui" value={form.ui} />
             ) : null}
