@@ -9,9 +9,12 @@ import { describeContract } from "../api/contract.js";
 import { urlFetcher } from "../support/client.js";
 import { type Sqld, startSqld } from "../support/sqld.js";
 import { startWranglerDev, type WranglerDev } from "../support/wrangler.js";
+import { ensureWidgetBuild } from "../widget/helpers/build.js";
 
 let sqld: Sqld;
 beforeAll(async () => {
+  // The Worker serves dist/ (the widget and the demo pages) as static assets.
+  await ensureWidgetBuild();
   sqld = await startSqld();
   const handle = openDb(sqld.url);
   await prepareDb(handle.db, { demo: true });
@@ -30,6 +33,21 @@ describe("Worker under wrangler dev, on sqld", () => {
     await worker?.stop();
   });
   describeContract("Cloudflare Worker (wrangler dev) on sqld", () => urlFetcher(worker.url));
+
+  it("serves the widget and the demo pages as static assets from the same deployment", async () => {
+    const script = await fetch(`${worker.url}/widget/signpost.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toContain("javascript");
+    expect(await script.text()).toContain("perinatal-signpost");
+    const demo = await fetch(`${worker.url}/demo/gp-surgery.html`);
+    expect(demo.status).toBe(200);
+    expect(await demo.text()).toContain("<perinatal-signpost");
+    const strict = await fetch(`${worker.url}/demo/strict-csp.html`);
+    expect(strict.status).toBe(200);
+    expect(strict.headers.get("content-security-policy")).toContain(
+      "require-trusted-types-for 'script'",
+    );
+  });
 });
 
 describe("Worker rate limits", () => {
@@ -44,7 +62,8 @@ describe("Worker rate limits", () => {
   it("answers 429 with Retry-After once a client passes the public limit", async () => {
     const statuses: number[] = [];
     let limited: Response | undefined;
-    for (let i = 0; i < 320 && !limited; i++) {
+    // The binding counts in fixed 60 s windows: enough requests that one window must pass 300.
+    for (let i = 0; i < 700 && !limited; i++) {
       const res = await fetch(`${worker.url}/api/v1/taxonomy`);
       statuses.push(res.status);
       if (res.status === 429) limited = res;
