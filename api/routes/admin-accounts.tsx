@@ -23,6 +23,7 @@ import {
   listOrganisations,
   listUsers,
   newOrganisation,
+  type PublicUser,
   setPassword,
   updateUser,
   userFields,
@@ -35,6 +36,7 @@ import {
   type UserFormValues,
   UsersPage,
 } from "../admin/views/accounts.js";
+import type { Db } from "../db/types.js";
 
 const NOTICES: Record<string, string> = {
   created: "The account was added.",
@@ -61,19 +63,49 @@ function messages(error: z.ZodError): Record<string, string> {
 const orgOptions = async (c: AdminContext) =>
   (await listOrganisations(c.get("deps").db)).map((o) => ({ value: o.id, label: o.name }));
 
+const doneNotice = (c: AdminContext) => NOTICES[c.req.query("done") ?? ""] ?? null;
+
+/** Checks an account form as both adding and editing do: its fields, and its organisation. */
+async function checkUserForm(db: Db, values: UserFormValues) {
+  const parsed = userFields.safeParse(values);
+  const errors: Record<string, string> = parsed.success ? {} : messages(parsed.error);
+  if (parsed.success) {
+    const problem = userProblem(parsed.data);
+    if (problem) errors.organisationId = problem;
+    if (parsed.data.organisationId && !(await organisationOf(db, parsed.data.organisationId))) {
+      errors.organisationId = "Choose an organisation from the list.";
+    }
+  }
+  return { parsed, errors };
+}
+
+/** The account form again, with what was sent and what is wrong with it. */
+async function userFormProblems(
+  c: AdminContext,
+  editing: PublicUser | null,
+  values: UserFormValues,
+  errors: Record<string, string>,
+) {
+  const { user, csrfToken } = c.get("session");
+  return render(
+    c,
+    <UserFormPage
+      user={user}
+      csrf={csrfToken}
+      editing={editing}
+      values={values}
+      errors={errors}
+      organisations={await orgOptions(c)}
+    />,
+    422,
+  );
+}
+
 export const adminAccountRoutes = new Hono<AdminEnv>()
   .get("/users", requireCapability("manage-users"), async (c) => {
     const { user, csrfToken } = c.get("session");
     const rows = await listUsers(c.get("deps").db);
-    return render(
-      c,
-      <UsersPage
-        user={user}
-        csrf={csrfToken}
-        rows={rows}
-        notice={NOTICES[c.req.query("done") ?? ""] ?? null}
-      />,
-    );
+    return render(c, <UsersPage user={user} csrf={csrfToken} rows={rows} notice={doneNotice(c)} />);
   })
   .get("/users/new", requireCapability("manage-users"), async (c) => {
     const { user, csrfToken } = c.get("session");
@@ -91,39 +123,17 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
   })
   .post("/users/new", requireCapability("manage-users"), async (c) => {
     const deps = c.get("deps");
-    const { user, csrfToken } = c.get("session");
+    const { user } = c.get("session");
     const body = await formBody(c);
     const values = readUserForm(body);
     const password = field(body, "password");
-    const parsed = userFields.safeParse(values);
-    const errors = parsed.success ? {} : messages(parsed.error);
-    if (parsed.success) {
-      const problem = userProblem(parsed.data);
-      if (problem) errors.organisationId = problem;
-      if (
-        parsed.data.organisationId &&
-        !(await organisationOf(deps.db, parsed.data.organisationId))
-      ) {
-        errors.organisationId = "Choose an organisation from the list.";
-      }
-      if (await findUserByEmail(deps.db, parsed.data.email))
-        errors.email = "There is already an account with this email address.";
-    }
+    const { parsed, errors } = await checkUserForm(deps.db, values);
+    if (parsed.success && (await findUserByEmail(deps.db, parsed.data.email)))
+      errors.email = "There is already an account with this email address.";
     const weak = passwordProblem(password, values.email);
     if (weak) errors.password = weak;
     if (!parsed.success || Object.keys(errors).length > 0) {
-      return render(
-        c,
-        <UserFormPage
-          user={user}
-          csrf={csrfToken}
-          editing={null}
-          values={values}
-          errors={errors}
-          organisations={await orgOptions(c)}
-        />,
-        422,
-      );
+      return userFormProblems(c, null, values, errors);
     }
     await createUser(deps.db, deps.now(), user.id, { ...parsed.data, password });
     return c.redirect("/admin/users?done=created", 303);
@@ -141,29 +151,20 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
         values={{ ...editing, organisationId: editing.organisationId ?? "" }}
         errors={{}}
         organisations={await orgOptions(c)}
-        notice={NOTICES[c.req.query("done") ?? ""] ?? null}
+        notice={doneNotice(c)}
       />,
     );
   })
   .post("/users/:id", requireCapability("manage-users"), async (c) => {
     const deps = c.get("deps");
-    const { user, csrfToken } = c.get("session");
+    const { user } = c.get("session");
     const editing = await getUser(deps.db, c.req.param("id"));
     if (!editing) return notFoundPage(c, "account");
     const body = await formBody(c);
     const values = { ...readUserForm(body), email: editing.email };
     const password = field(body, "password");
-    const parsed = userFields.safeParse(values);
-    const errors = parsed.success ? {} : messages(parsed.error);
+    const { parsed, errors } = await checkUserForm(deps.db, values);
     if (parsed.success) {
-      const problem = userProblem(parsed.data);
-      if (problem) errors.organisationId = problem;
-      if (
-        parsed.data.organisationId &&
-        !(await organisationOf(deps.db, parsed.data.organisationId))
-      ) {
-        errors.organisationId = "Choose an organisation from the list.";
-      }
       const losesAdmin =
         editing.role === "admin" &&
         !editing.disabled &&
@@ -177,18 +178,7 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
       if (weak) errors.password = weak;
     }
     if (!parsed.success || Object.keys(errors).length > 0) {
-      return render(
-        c,
-        <UserFormPage
-          user={user}
-          csrf={csrfToken}
-          editing={editing}
-          values={values}
-          errors={errors}
-          organisations={await orgOptions(c)}
-        />,
-        422,
-      );
+      return userFormProblems(c, editing, values, errors);
     }
     const now = deps.now();
     await updateUser(deps.db, now, user.id, editing, {
@@ -212,7 +202,7 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
         rows={rows}
         values={{}}
         errors={{}}
-        notice={NOTICES[c.req.query("done") ?? ""] ?? null}
+        notice={doneNotice(c)}
       />,
     );
   })
@@ -247,12 +237,7 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     const { user, csrfToken } = c.get("session");
     return render(
       c,
-      <AccountPage
-        user={user}
-        csrf={csrfToken}
-        errors={{}}
-        notice={NOTICES[c.req.query("done") ?? ""] ?? null}
-      />,
+      <AccountPage user={user} csrf={csrfToken} errors={{}} notice={doneNotice(c)} />,
     );
   })
   .post("/account/password", async (c) => {

@@ -4,6 +4,7 @@ import { ROLES } from "../../../schema/curation.js";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type SessionUser } from "../roles.js";
 import type { OrganisationRow, PublicUser } from "../users.js";
 import { Checkbox, ErrorSummary, formatDay, type Option, Select, TextField } from "./components.js";
+import { DataTable } from "./data-table.js";
 import { CsrfField, Page } from "./layout.js";
 
 const ROLE_OPTIONS: Option[] = ROLES.map((r) => ({
@@ -24,33 +25,19 @@ export const UsersPage: FC<{
         Add an account
       </a>
     </p>
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">Accounts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.rows.map((u) => (
-            <tr>
-              <td>
-                <a href={`/admin/users/${encodeURIComponent(u.id)}`}>{u.email}</a>
-              </td>
-              <td>{u.name}</td>
-              <td>{ROLE_LABELS[u.role]}</td>
-              <td>{u.organisationName ?? "–"}</td>
-              <td>{u.disabled ? "Disabled" : "Active"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Accounts" columns={["Email", "Name", "Role", "Organisation", "State"]}>
+      {p.rows.map((u) => (
+        <tr>
+          <td>
+            <a href={`/admin/users/${encodeURIComponent(u.id)}`}>{u.email}</a>
+          </td>
+          <td>{u.name}</td>
+          <td>{ROLE_LABELS[u.role]}</td>
+          <td>{u.organisationName ?? "–"}</td>
+          <td>{u.disabled ? "Disabled" : "Active"}</td>
+        </tr>
+      ))}
+    </DataTable>
   </Page>
 );
 
@@ -159,33 +146,20 @@ export const OrganisationsPage: FC<{
     notice={p.notice ?? null}
   >
     <h1>Organisations</h1>
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">Organisations</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Phone</th>
-            <th scope="col">Listings</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.rows.map((o) => (
-            <tr>
-              <td>{o.name}</td>
-              <td>{o.email ?? "–"}</td>
-              <td>{o.phone ?? "–"}</td>
-              <td>
-                <a href={`/admin/listings?organisation=${encodeURIComponent(o.id)}`}>
-                  Listings<span class="visually-hidden"> of {o.name}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Organisations" columns={["Name", "Email", "Phone", "Listings"]}>
+      {p.rows.map((o) => (
+        <tr>
+          <td>{o.name}</td>
+          <td>{o.email ?? "–"}</td>
+          <td>{o.phone ?? "–"}</td>
+          <td>
+            <a href={`/admin/listings?organisation=${encodeURIComponent(o.id)}`}>
+              Listings<span class="visually-hidden"> of {o.name}</span>
+            </a>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
     <h2>Add an organisation</h2>
     <ErrorSummary errors={p.errors} />
     <form method="post" action="/admin/organisations" novalidate>

@@ -3,6 +3,8 @@ import type { FC } from "hono/jsx";
 import { AUDIT_ACTIONS, type AuditFilter, type AuditRow } from "../audit.js";
 import type { SessionUser } from "../roles.js";
 import { formatTime, type Option, Pagination, Select, TextField } from "./components.js";
+import { DataTable } from "./data-table.js";
+import { FilterForm } from "./filter-form.js";
 import { Page } from "./layout.js";
 
 const ENTITY_OPTIONS: Option[] = ["listing", "report", "user", "organisation", "outbox"].map(
@@ -31,7 +33,7 @@ export const AuditPage: FC<{
   <Page title="Audit log" user={p.user} csrf={p.csrf} active="audit">
     <h1>Audit log</h1>
     <p>Every change, newest first. Entries are never changed or removed.</p>
-    <form method="get" action="/admin/audit" class="filters" aria-label="Filter the audit log">
+    <FilterForm action="/admin/audit" label="Filter the audit log" submit="Filter">
       <Select
         name="entity"
         label="Kind of record"
@@ -72,67 +74,51 @@ export const AuditPage: FC<{
         plain
       />
       <TextField name="to" label="To" type="date" value={p.filter.to ?? ""} width="medium" plain />
-      <div class="field">
-        <button type="submit" class="button secondary">
-          Filter
-        </button>
-      </div>
-    </form>
+    </FilterForm>
     <p role="status">{p.total === 1 ? "1 entry" : `${p.total} entries`}</p>
     {p.rows.length ? (
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">Audit entries</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Record</th>
-              <th scope="col">Before and after</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((r) => (
-              <tr>
-                <td>{formatTime(r.at)}</td>
-                <td>{r.userId ? (p.names.get(r.userId) ?? r.userId) : "System or public"}</td>
-                <td>{r.action}</td>
-                <td>
-                  {r.entity === "listing" ? (
-                    <a href={`/admin/listings/${encodeURIComponent(r.entityId)}`}>{r.entityId}</a>
-                  ) : (
-                    `${r.entity} ${r.entityId}`
-                  )}
-                </td>
-                <td>
-                  {r.before || r.after ? (
-                    <details>
-                      <summary>
-                        Show<span class="visually-hidden"> before and after for entry {r.id}</span>
-                      </summary>
-                      {r.before ? (
-                        <>
-                          <p class="pre-label">Before</p>
-                          <p class="pre">{pretty(r.before)}</p>
-                        </>
-                      ) : null}
-                      {r.after ? (
-                        <>
-                          <p class="pre-label">After</p>
-                          <p class="pre">{pretty(r.after)}</p>
-                        </>
-                      ) : null}
-                    </details>
-                  ) : (
-                    "–"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Audit entries"
+        columns={["When", "Who", "What", "Record", "Before and after"]}
+      >
+        {p.rows.map((r) => (
+          <tr>
+            <td>{formatTime(r.at)}</td>
+            <td>{r.userId ? (p.names.get(r.userId) ?? r.userId) : "System or public"}</td>
+            <td>{r.action}</td>
+            <td>
+              {r.entity === "listing" ? (
+                <a href={`/admin/listings/${encodeURIComponent(r.entityId)}`}>{r.entityId}</a>
+              ) : (
+                `${r.entity} ${r.entityId}`
+              )}
+            </td>
+            <td>
+              {r.before || r.after ? (
+                <details>
+                  <summary>
+                    Show<span class="visually-hidden"> before and after for entry {r.id}</span>
+                  </summary>
+                  {r.before ? (
+                    <>
+                      <p class="pre-label">Before</p>
+                      <p class="pre">{pretty(r.before)}</p>
+                    </>
+                  ) : null}
+                  {r.after ? (
+                    <>
+                      <p class="pre-label">After</p>
+                      <p class="pre">{pretty(r.after)}</p>
+                    </>
+                  ) : null}
+                </details>
+              ) : (
+                "–"
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     ) : null}
     <Pagination
       page={p.page}

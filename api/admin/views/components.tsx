@@ -46,7 +46,10 @@ export const ErrorText: FC<{ name: string; error?: string | undefined }> = ({ na
     </p>
   ) : null;
 
-export const TextField: FC<FieldProps> = (p) => (
+type FrameProps = Pick<FieldProps, "name" | "label" | "hint" | "error" | "required" | "plain">;
+
+/** The wrapper every single-control field shares: label, hint and error above the control. */
+const FieldFrame: FC<FrameProps & { children?: Child }> = (p) => (
   <div class={`field${p.error ? " has-error" : ""}`}>
     <label for={fieldId(p.name)}>
       {p.label}
@@ -54,6 +57,12 @@ export const TextField: FC<FieldProps> = (p) => (
     </label>
     <Hint name={p.name} hint={p.hint} />
     <ErrorText name={p.name} error={p.error} />
+    {p.children}
+  </div>
+);
+
+export const TextField: FC<FieldProps> = (p) => (
+  <FieldFrame {...p}>
     <input
       id={fieldId(p.name)}
       name={p.name}
@@ -71,17 +80,11 @@ export const TextField: FC<FieldProps> = (p) => (
       min={p.min}
       max={p.max}
     />
-  </div>
+  </FieldFrame>
 );
 
 export const TextArea: FC<FieldProps & { rows?: number }> = (p) => (
-  <div class={`field${p.error ? " has-error" : ""}`}>
-    <label for={fieldId(p.name)}>
-      {p.label}
-      {p.required || p.plain ? null : <span class="optional"> (optional)</span>}
-    </label>
-    <Hint name={p.name} hint={p.hint} />
-    <ErrorText name={p.name} error={p.error} />
+  <FieldFrame {...p}>
     <textarea
       id={fieldId(p.name)}
       name={p.name}
@@ -94,7 +97,7 @@ export const TextArea: FC<FieldProps & { rows?: number }> = (p) => (
     >
       {p.value ?? ""}
     </textarea>
-  </div>
+  </FieldFrame>
 );
 
 export interface Option {
@@ -103,13 +106,7 @@ export interface Option {
 }
 
 export const Select: FC<Omit<FieldProps, "type"> & { options: Option[]; blank?: string }> = (p) => (
-  <div class={`field${p.error ? " has-error" : ""}`}>
-    <label for={fieldId(p.name)}>
-      {p.label}
-      {p.required || p.plain ? null : <span class="optional"> (optional)</span>}
-    </label>
-    <Hint name={p.name} hint={p.hint} />
-    <ErrorText name={p.name} error={p.error} />
+  <FieldFrame {...p}>
     <select
       id={fieldId(p.name)}
       name={p.name}
@@ -125,7 +122,7 @@ export const Select: FC<Omit<FieldProps, "type"> & { options: Option[]; blank?: 
         </option>
       ))}
     </select>
-  </div>
+  </FieldFrame>
 );
 
 export const Checkbox: FC<{

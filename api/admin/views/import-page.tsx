@@ -2,6 +2,7 @@ import type { FC } from "hono/jsx";
 import type { ImportReport } from "../import-listings.js";
 import type { SessionUser } from "../roles.js";
 import { Checkbox, ErrorSummary } from "./components.js";
+import { DataTable } from "./data-table.js";
 import { CsrfField, Page } from "./layout.js";
 
 const RESULT_LABELS = {
@@ -81,45 +82,32 @@ export const ImportPage: FC<{
               : `${accepted} rows imported as drafts`}
             ; {rejected} {rejected === 1 ? "row was" : "rows were"} not.
           </p>
-          <div class="table-scroll">
-            <table>
-              <caption class="visually-hidden">Rows of the file</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Listing</th>
-                  <th scope="col">Result</th>
-                  <th scope="col">Problems</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.report.rows.map((r) => (
-                  <tr>
-                    <td>{r.line}</td>
-                    <td>
-                      {r.id && r.result !== "rejected" && r.result !== "ok" ? (
-                        <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name || r.id}</a>
-                      ) : (
-                        r.name || r.id || "–"
-                      )}
-                    </td>
-                    <td>{RESULT_LABELS[r.result]}</td>
-                    <td>
-                      {r.problems.length ? (
-                        <ul>
-                          {r.problems.map((x) => (
-                            <li>{x}</li>
-                          ))}
-                        </ul>
-                      ) : (
-                        "–"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Rows of the file" columns={["Line", "Listing", "Result", "Problems"]}>
+            {p.report.rows.map((r) => (
+              <tr>
+                <td>{r.line}</td>
+                <td>
+                  {r.id && r.result !== "rejected" && r.result !== "ok" ? (
+                    <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name || r.id}</a>
+                  ) : (
+                    r.name || r.id || "–"
+                  )}
+                </td>
+                <td>{RESULT_LABELS[r.result]}</td>
+                <td>
+                  {r.problems.length ? (
+                    <ul>
+                      {r.problems.map((x) => (
+                        <li>{x}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    "–"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
     </Page>

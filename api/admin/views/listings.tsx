@@ -4,6 +4,8 @@ import type { ListingFilter, ListingSummary } from "../listing-repo.js";
 import { reviewStatus } from "../review-status.js";
 import type { SessionUser } from "../roles.js";
 import { formatDay, type Option, Pagination, Select, StatusTag, TextField } from "./components.js";
+import { DataTable } from "./data-table.js";
+import { FilterForm } from "./filter-form.js";
 import { Page } from "./layout.js";
 
 export const KIND_OPTIONS: Option[] = Object.entries(kindLabels).map(([value, l]) => ({
@@ -63,7 +65,7 @@ export const ListingsPage: FC<{
         Download these as CSV
       </a>
     </p>
-    <form method="get" action="/admin/listings" class="filters" aria-label="Filter listings">
+    <FilterForm action="/admin/listings" label="Filter listings" submit="Apply filters">
       <TextField
         name="q"
         label="Search"
@@ -117,47 +119,30 @@ export const ListingsPage: FC<{
         <input type="checkbox" id="f-due" name="due" value="1" checked={Boolean(p.filter.due)} />
         <label for="f-due">Due for review only</label>
       </div>
-      <div class="field">
-        <button type="submit" class="button secondary">
-          Apply filters
-        </button>
-      </div>
-    </form>
+    </FilterForm>
     <p role="status">
       {p.total === 1 ? "1 listing" : `${p.total} listings`}
       {p.query ? " match these filters." : "."}
     </p>
     {p.rows.length > 0 ? (
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">Listings</caption>
-          <thead>
-            <tr>
-              <th scope="col">Listing</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last checked</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name}</a>
-                </td>
-                <td>{r.organisationName}</td>
-                <td>{kindLabels[r.kind]?.en ?? r.kind}</td>
-                <td>
-                  <StatusTag status={r.status} pending={r.pending} />{" "}
-                  <ReviewTags row={r} now={p.now} />
-                </td>
-                <td>{formatDay(r.verifiedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Listings"
+        columns={["Listing", "Organisation", "Kind", "Status", "Last checked"]}
+      >
+        {p.rows.map((r) => (
+          <tr>
+            <td>
+              <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name}</a>
+            </td>
+            <td>{r.organisationName}</td>
+            <td>{kindLabels[r.kind]?.en ?? r.kind}</td>
+            <td>
+              <StatusTag status={r.status} pending={r.pending} /> <ReviewTags row={r} now={p.now} />
+            </td>
+            <td>{formatDay(r.verifiedAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
     ) : null}
     <Pagination
       page={p.filter.page}

@@ -7,6 +7,8 @@ import { REASON_LABELS, type ReportListItem } from "../reports.js";
 import { reviewStatus } from "../review-status.js";
 import { can, canWorkOn, type SessionUser } from "../roles.js";
 import { ActionForm, formatDay, formatTime, Select } from "./components.js";
+import { DataTable } from "./data-table.js";
+import { FilterForm } from "./filter-form.js";
 import { Page } from "./layout.js";
 
 export const DuePage: FC<{
@@ -26,61 +28,50 @@ export const DuePage: FC<{
     {p.rows.length === 0 ? (
       <p>Nothing is due. Every published listing was checked recently.</p>
     ) : (
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">Listings due for review</caption>
-          <thead>
+      <DataTable
+        caption="Listings due for review"
+        columns={["Listing", "Organisation", "Last checked", "Overdue", "Action"]}
+      >
+        {p.rows.map((r) => {
+          const s = reviewStatus(r, p.now);
+          return (
             <tr>
-              <th scope="col">Listing</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Last checked</th>
-              <th scope="col">Overdue</th>
-              <th scope="col">Action</th>
+              <td>
+                <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name}</a>
+                <br />
+                <span class="hint">{kindLabels[r.kind]?.en ?? r.kind}</span>
+              </td>
+              <td>{r.organisationName}</td>
+              <td>{formatDay(r.verifiedAt)}</td>
+              <td>
+                {s.dueOn
+                  ? `${s.daysOverdue} ${s.daysOverdue === 1 ? "day" : "days"}`
+                  : "Never checked"}
+                {s.hidden ? (
+                  <>
+                    {" "}
+                    <span class="tag tag-hidden">Hidden from search</span>
+                  </>
+                ) : s.hiddenOn ? (
+                  <span class="hint"> (hidden from {formatDay(s.hiddenOn)})</span>
+                ) : null}
+              </td>
+              <td>
+                {canWorkOn(p.user, r.organisationId) ? (
+                  <ActionForm
+                    action={`/admin/listings/${encodeURIComponent(r.id)}/check`}
+                    csrf={p.csrf}
+                    hidden={{ version: 0, revision: 0 }}
+                    label="Mark as checked"
+                  >
+                    <span class="visually-hidden">{r.name}</span>
+                  </ActionForm>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((r) => {
-              const s = reviewStatus(r, p.now);
-              return (
-                <tr>
-                  <td>
-                    <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name}</a>
-                    <br />
-                    <span class="hint">{kindLabels[r.kind]?.en ?? r.kind}</span>
-                  </td>
-                  <td>{r.organisationName}</td>
-                  <td>{formatDay(r.verifiedAt)}</td>
-                  <td>
-                    {s.dueOn
-                      ? `${s.daysOverdue} ${s.daysOverdue === 1 ? "day" : "days"}`
-                      : "Never checked"}
-                    {s.hidden ? (
-                      <>
-                        {" "}
-                        <span class="tag tag-hidden">Hidden from search</span>
-                      </>
-                    ) : s.hiddenOn ? (
-                      <span class="hint"> (hidden from {formatDay(s.hiddenOn)})</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    {canWorkOn(p.user, r.organisationId) ? (
-                      <ActionForm
-                        action={`/admin/listings/${encodeURIComponent(r.id)}/check`}
-                        csrf={p.csrf}
-                        hidden={{ version: 0, revision: 0 }}
-                        label="Mark as checked"
-                      >
-                        <span class="visually-hidden">{r.name}</span>
-                      </ActionForm>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     )}
   </Page>
 );
@@ -110,7 +101,7 @@ export const ReportsPage: FC<{
       What members of the public told us is wrong with a listing. Fix the listing, then resolve the
       report.
     </p>
-    <form method="get" action="/admin/reports" class="filters" aria-label="Filter reports">
+    <FilterForm action="/admin/reports" label="Filter reports" submit="Show">
       <Select
         name="status"
         label="Show"
@@ -119,67 +110,51 @@ export const ReportsPage: FC<{
         blank="All reports"
         plain
       />
-      <div class="field">
-        <button type="submit" class="button secondary">
-          Show
-        </button>
-      </div>
-    </form>
+    </FilterForm>
     {p.rows.length === 0 ? (
       <p>No reports to show.</p>
     ) : (
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">Problem reports</caption>
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">Listing</th>
-              <th scope="col">Problem</th>
-              <th scope="col">Status</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((r) => (
-              <tr>
-                <td>{formatTime(r.createdAt)}</td>
-                <td>
-                  <a href={`/admin/listings/${encodeURIComponent(r.serviceId)}`}>{r.serviceName}</a>
-                </td>
-                <td>
-                  {REASON_LABELS[r.reason]}
-                  {r.text ? <p class="pre">{r.text}</p> : null}
-                </td>
-                <td>{r.status}</td>
-                <td>
-                  {r.status === "open" && can(p.user, "triage-reports") ? (
-                    <div class="actions">
-                      <ActionForm
-                        action={`/admin/reports/${encodeURIComponent(r.id)}`}
-                        csrf={p.csrf}
-                        hidden={{ outcome: "resolved" }}
-                        label="Resolved"
-                        variant="primary"
-                      >
-                        <span class="visually-hidden">{`Report about ${r.serviceName}`}</span>
-                      </ActionForm>
-                      <ActionForm
-                        action={`/admin/reports/${encodeURIComponent(r.id)}`}
-                        csrf={p.csrf}
-                        hidden={{ outcome: "dismissed" }}
-                        label="Dismiss"
-                      >
-                        <span class="visually-hidden">{`Report about ${r.serviceName}`}</span>
-                      </ActionForm>
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Problem reports"
+        columns={["Received", "Listing", "Problem", "Status", "Action"]}
+      >
+        {p.rows.map((r) => (
+          <tr>
+            <td>{formatTime(r.createdAt)}</td>
+            <td>
+              <a href={`/admin/listings/${encodeURIComponent(r.serviceId)}`}>{r.serviceName}</a>
+            </td>
+            <td>
+              {REASON_LABELS[r.reason]}
+              {r.text ? <p class="pre">{r.text}</p> : null}
+            </td>
+            <td>{r.status}</td>
+            <td>
+              {r.status === "open" && can(p.user, "triage-reports") ? (
+                <div class="actions">
+                  <ActionForm
+                    action={`/admin/reports/${encodeURIComponent(r.id)}`}
+                    csrf={p.csrf}
+                    hidden={{ outcome: "resolved" }}
+                    label="Resolved"
+                    variant="primary"
+                  >
+                    <span class="visually-hidden">{`Report about ${r.serviceName}`}</span>
+                  </ActionForm>
+                  <ActionForm
+                    action={`/admin/reports/${encodeURIComponent(r.id)}`}
+                    csrf={p.csrf}
+                    hidden={{ outcome: "dismissed" }}
+                    label="Dismiss"
+                  >
+                    <span class="visually-hidden">{`Report about ${r.serviceName}`}</span>
+                  </ActionForm>
+                </div>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     )}
   </Page>
 );
