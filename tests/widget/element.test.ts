@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   collectErrors,
   launchChromium,
+  pinClock,
   searchFor,
   searchSettled,
   widgetReady,
@@ -30,6 +31,8 @@ afterAll(async () => {
 });
 beforeEach(async (ctx) => {
   page = await browser.newPage();
+  // Cards say "Today" or "Tomorrow" for a session that near: the fixtures' dates need a fixed day.
+  await pinClock(page);
   errors = collectErrors(page);
   ctx.onTestFinished(() => page.close());
 });

@@ -17,6 +17,17 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * The moment the widget fixtures are written for: a week and a half before their sessions
+ * (1 and 2 December 2026), so a card reads "Tuesday 1 December", never "Today" or "Tomorrow".
+ */
+export const FIXTURE_NOW = new Date("2026-11-20T12:00:00Z");
+
+/** Pins the page's clock (Date only; timers run as usual) so cards read the same on any day. */
+export async function pinClock(page: Page, at: Date = FIXTURE_NOW): Promise<void> {
+  await page.clock.setFixedTime(at);
+}
+
 /** Collects uncaught page errors and console errors, for asserting there were none. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
