@@ -10,7 +10,7 @@ import {
   userNames,
 } from "../admin/console-data.js";
 import { diffListings } from "../admin/diff.js";
-import { type AdminEnv, field, formBody, render } from "../admin/http.js";
+import { type AdminEnv, field, formBody, notFoundPage, render } from "../admin/http.js";
 import { emptyForm, formFromBody, formFromListing } from "../admin/listing-form.js";
 import { type FieldErrors, listingFromForm } from "../admin/listing-form-parse.js";
 import {
@@ -70,12 +70,14 @@ const one = z
   .string()
   .optional()
   .transform((v) => v || undefined);
+/** A free-text filter, cut to the longest value that can match anything (never an error). */
+const upTo = (max: number) => one.transform((v) => v?.slice(0, max));
 const tableQuery = z.object({
-  q: one.pipe(z.string().max(200).optional()),
+  q: upTo(200),
   status: one.pipe(z.enum(STATUS_FILTERS).optional()).catch(undefined),
   kind: one.pipe(z.enum(KINDS).optional()).catch(undefined),
-  area: one.pipe(z.string().max(40).optional()),
-  organisation: one.pipe(z.string().max(100).optional()),
+  area: upTo(40),
+  organisation: upTo(100),
   sort: one.pipe(z.enum(SORTS).optional()).catch(undefined),
   due: one,
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
@@ -301,6 +303,9 @@ export const adminListingRoutes = new Hono<AdminEnv>()
   )
   .post(
     "/:id/revisions/:version/restore",
+    // Version numbers are whole numbers from 1; anything else names no version.
+    (c, next) =>
+      /^[1-9]\d{0,8}$/.test(c.req.param("version") ?? "") ? next() : notFoundPage(c, "version"),
     workflowAction(
       (c, r, t) => restoreRevision(ctxOf(c), r, t, Number(c.req.param("version"))),
       "restored",

@@ -334,3 +334,47 @@ describe("authorisation matrix", () => {
     expect(due).not.toContain("Plymouth");
   });
 });
+
+describe("bad input in console addresses", () => {
+  let con: Console;
+  let admin: Agent;
+
+  beforeAll(async () => {
+    con = await openConsole();
+    admin = await con.as("admin");
+  });
+  afterAll(() => con?.close());
+
+  it("answers overlong listing filters with the table, cut to what can match, never a 500", async () => {
+    const cases = { q: 200, area: 40, organisation: 100 };
+    for (const [name, max] of Object.entries(cases)) {
+      const value = `${"a".repeat(max)}z`;
+      const res = await admin.get(`/admin/listings?${new URLSearchParams({ [name]: value })}`);
+      expect(res.status, name).toBe(200);
+      const html = await res.text();
+      expect(html, name).toContain("0 listings match these filters.");
+      expect(html, name).not.toContain(value);
+    }
+    expect(await (await admin.get(`/admin/listings?q=Samaritans`)).text()).toContain("Samaritans");
+  });
+
+  it("answers a restore of a version that is not a whole number with 404, changing nothing", async () => {
+    const page = await (await admin.get(`/admin/listings/${ORG_LISTING}/history`)).text();
+    const before = JSON.stringify(
+      await con.db.select().from(listingDrafts).where(eq(listingDrafts.serviceId, ORG_LISTING)),
+    );
+    for (const version of ["abc", "1e309", "0", "-1", "1.5", "99999999999"]) {
+      const res = await admin.post(
+        `/admin/listings/${ORG_LISTING}/revisions/${version}/restore`,
+        tokenOf(page),
+      );
+      expect(res.status, version).toBe(404);
+      expect(await res.text(), version).toContain("No such version");
+    }
+    expect(
+      JSON.stringify(
+        await con.db.select().from(listingDrafts).where(eq(listingDrafts.serviceId, ORG_LISTING)),
+      ),
+    ).toBe(before);
+  });
+});
