@@ -6,7 +6,7 @@ import type { GeoIndex } from "../domain/geo-index.js";
 import { parseListingsCsv } from "./listing-csv.js";
 import { loadListing } from "./listing-repo.js";
 import { canWorkOn, type SessionUser } from "./roles.js";
-import { createListing, saveDraft } from "./workflow.js";
+import { createListing, saveDraft, ukToday } from "./workflow.js";
 
 export interface ImportOutcome {
   line: number;
@@ -30,7 +30,7 @@ export async function importListings(
   csv: string,
   options: { dryRun: boolean },
 ): Promise<ImportReport> {
-  const parsed = parseListingsCsv(csv, geo);
+  const parsed = parseListingsCsv(csv, geo, ukToday(now));
   if (parsed.fileProblem)
     return { fileProblem: parsed.fileProblem, rows: [], dryRun: options.dryRun };
   const orgIds = [

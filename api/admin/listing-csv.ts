@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { type Listing, listingInput } from "../../schema/listing-input.js";
 import type { GeoIndex } from "../domain/geo-index.js";
+import { futureCheckProblem } from "../domain/review.js";
 import { positionOf } from "./area-lookup.js";
 import { CsvError, parseCsv, toCsv, unprotect } from "./csv.js";
 import { childId } from "./listing-form.js";
@@ -176,8 +177,16 @@ function newListingId(name: string): string {
   return `${slug || "listing"}-${childId("x").slice(2, 8)}`;
 }
 
-/** Reads an import file into candidate listings, each checked against the shared schema. */
-export function parseListingsCsv(text: string, geo: GeoIndex, maxRows = 1000): ParsedImport {
+/**
+ * Reads an import file into candidate listings, each checked against the shared schema.
+ * `today` is the UK date from the app's clock: no listing can have been checked after it.
+ */
+export function parseListingsCsv(
+  text: string,
+  geo: GeoIndex,
+  today: string,
+  maxRows = 1000,
+): ParsedImport {
   let table: string[][];
   try {
     table = parseCsv(text).filter((r) => r.some((cell) => cell.trim() !== ""));
@@ -252,6 +261,8 @@ export function parseListingsCsv(text: string, geo: GeoIndex, maxRows = 1000): P
       }
       candidate[col] = items;
     }
+    const futureCheck = futureCheckProblem(cell("verified_at"), today);
+    if (futureCheck) problems.push(`verified_at: ${futureCheck}`);
     freshChildIds(candidate);
     fillPositions(candidate, geo, problems);
     const parsed = listingInput.safeParse(candidate);

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { type Listing, listingInput } from "../../schema/listing-input.js";
 import { AREA_KINDS, type AreaKind, type Kind } from "../../schema/taxonomy.js";
 import type { GeoIndex } from "../domain/geo-index.js";
+import { futureCheckProblem } from "../domain/review.js";
 import { scheduleProblems } from "../domain/schedule.js";
 import { areaCode, normalPostcode, positionOf } from "./area-lookup.js";
 import { childId, type ListingFormValues } from "./listing-form.js";
@@ -54,9 +55,17 @@ export function friendly(issue: z.core.$ZodIssue): string {
 
 export function listingFromForm(
   v: ListingFormValues,
-  ctx: { id: string; geo: GeoIndex; knownIds: ReadonlySet<string> },
+  ctx: {
+    id: string;
+    geo: GeoIndex;
+    knownIds: ReadonlySet<string>;
+    /** Today's UK date (`YYYY-MM-DD`), from the app's clock. */
+    today: string;
+  },
 ): FormResult {
   const errors: FieldErrors = {};
+  const futureCheck = futureCheckProblem(v.verifiedAt, ctx.today);
+  if (futureCheck) errors.verifiedAt = futureCheck;
   const keepId = (id: string, prefix: string) =>
     ctx.knownIds.has(id) || NEW_CHILD.test(id) ? id : childId(prefix);
   // Form rows that become listing rows, remembering each one's form index for messages.

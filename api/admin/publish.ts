@@ -15,6 +15,7 @@ import {
   serviceAreas,
   services,
 } from "../../schema/tables.js";
+import { futureCheckProblem } from "../domain/review.js";
 import { auditWhere } from "./audit.js";
 import { runBatch, type Statement } from "./batch.js";
 import { claimDraft } from "./draft-claim.js";
@@ -29,11 +30,9 @@ import {
   OK,
   type Outcome,
   serviceColumns,
+  ukToday,
   type WorkflowContext,
 } from "./workflow.js";
-
-const later = (a: string | null | undefined, b: string | null | undefined) =>
-  (a ?? "") > (b ?? "") ? (a ?? null) : (b ?? null);
 
 /** What the four-eyes rule asks of this publish: the reason, and whether this person may go ahead. */
 export function fourEyesCheck(record: ListingRecord, publisherId: string) {
@@ -60,21 +59,26 @@ export async function publish(
     };
   }
   const version = record.everPublished ? token.version + 1 : token.version;
+  // The draft's "last checked" date stands, as the reviewer saw it (a check made on the live
+  // listing meanwhile was carried into the draft by markChecked).
   const parsed = listingInput.safeParse({
     ...record.working,
     id: record.id,
     status: "published",
     version,
-    verifiedAt: later(record.working.verifiedAt, record.live.service.verifiedAt),
   });
-  if (!parsed.success) {
+  const futureCheck = futureCheckProblem(record.working.verifiedAt, ukToday(ctx.now));
+  if (!parsed.success || futureCheck) {
     return {
       ok: false,
       problem: "invalid",
       message: "This listing is not ready to publish. Edit it to fix:",
-      details: parsed.error.issues.map((i) =>
-        z.prettifyError(new z.ZodError([i])).replace(/^✖ /, ""),
-      ),
+      details: [
+        ...(futureCheck ? [`Last checked: ${futureCheck}`] : []),
+        ...(parsed.success ? [] : parsed.error.issues).map((i) =>
+          z.prettifyError(new z.ZodError([i])).replace(/^✖ /, ""),
+        ),
+      ],
     };
   }
   const listing: Listing = parsed.data;

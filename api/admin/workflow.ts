@@ -3,7 +3,7 @@
  * against what the writer read (never a silent overwrite) and recorded in the audit log.
  * Routes decide who may call what (roles.ts); this module decides what the listing allows.
  */
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Listing } from "../../schema/listing-input.js";
 import { listingDrafts, revisions, services } from "../../schema/tables.js";
 import type { Db } from "../db/types.js";
@@ -271,11 +271,23 @@ export async function markChecked(ctx: WorkflowContext, record: ListingRecord) {
     return wrongState("Only a published listing can be marked as checked.");
   }
   const today = ukToday(ctx.now);
+  const before = record.live.service.verifiedAt;
   await runBatch(ctx.db, [
     ctx.db
       .update(services)
       .set({ verifiedAt: today, updatedAt: ctx.now.toISOString() })
       .where(eq(services.id, record.id)),
+    // Pending changes that left the date alone take the check too, so publishing them (which
+    // keeps the draft's date) does not undo it. A date the editor changed is theirs to keep.
+    ctx.db
+      .update(listingDrafts)
+      .set({ snapshot: sql`json_set(${listingDrafts.snapshot}, '$.verifiedAt', ${today})` })
+      .where(
+        and(
+          eq(listingDrafts.serviceId, record.id),
+          sql`json_extract(${listingDrafts.snapshot}, '$.verifiedAt') is ${before}`,
+        ),
+      ),
     audit(ctx.db, ctx.now, {
       userId: ctx.actor.id,
       action: "listing.check",

@@ -38,3 +38,22 @@ export function isHiddenAsStale(
   if (Number.isNaN(checked)) return false;
   return now.getTime() - checked > (reviewEveryDays + hideAfterDaysPastDue(kind)) * DAY_MS;
 }
+
+/**
+ * Why a "last checked" date cannot be kept, or null. A check cannot happen after today (the UK
+ * date): a date in the future would be shown to parents and would keep the listing from ever
+ * falling due for review.
+ */
+export function futureCheckProblem(
+  verifiedAt: string | null | undefined,
+  today: string,
+): string | null {
+  if (!verifiedAt || verifiedAt <= today) return null;
+  const day = new Date(`${today}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  return `The last check cannot be after today (${day}). Enter the date the service was really checked.`;
+}

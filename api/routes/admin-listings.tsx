@@ -34,6 +34,7 @@ import {
   saveDraft,
   sendBack,
   submit,
+  ukToday,
   withdraw,
 } from "../admin/workflow.js";
 import {
@@ -160,6 +161,7 @@ export const adminListingRoutes = new Hono<AdminEnv>()
       id: newListingId(values.name),
       geo: await deps.geo(),
       knownIds: knownIds(null),
+      today: ukToday(deps.now()),
     });
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     if (!(await organisationOf(deps.db, values.organisationId)))
@@ -211,6 +213,7 @@ export const adminListingRoutes = new Hono<AdminEnv>()
       id: record.id,
       geo,
       knownIds: knownIds(record.working),
+      today: ukToday(deps.now()),
     });
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     if (!(await organisationOf(deps.db, values.organisationId)))

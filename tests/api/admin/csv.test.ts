@@ -167,6 +167,22 @@ describe("listings import and export", () => {
     expect(draft?.snapshot.schedules[0]?.locationId).toBe(draft?.snapshot.locations[0]?.id);
   });
 
+  it("turns away a row checked after today's UK date", async () => {
+    const csv = [
+      "organisation_id,name,summary,kind,stages,formats,referral,verified_at",
+      "demo-exe-valley-parents,Checked Tomorrow,A group that was checked in the future.,peer-group,postnatal,online,self,2099-12-31",
+    ].join("\r\n");
+    for (const dryRun of [true, false]) {
+      const html = await (await upload(editor, csv, dryRun)).text();
+      expect(html).toContain(
+        "verified_at: The last check cannot be after today (26 November 2026).",
+      );
+    }
+    expect(
+      await con.db.select().from(services).where(eq(services.name, "Checked Tomorrow")),
+    ).toEqual([]);
+  });
+
   it("refuses rows exported from an older version of the listing", async () => {
     const rows = parseCsv(await (await admin.get("/admin/export.csv?q=Walk%20and%20Talk")).text());
     rows[1]![CSV_COLUMNS.indexOf("version")] = "0";

@@ -17,11 +17,15 @@ beforeAll(async () => {
   handle.close();
 });
 
-const parse = (overrides: Record<string, string | string[]> = {}) =>
+/** The UK date the form is checked on (the fixture's dates are before it). */
+const TODAY = "2026-11-26";
+
+const parse = (overrides: Record<string, string | string[]> = {}, today = TODAY) =>
   listingFromForm(formFromBody(listingForm(overrides)), {
     id: "new-group",
     geo,
     knownIds: new Set(),
+    today,
   });
 
 describe("listing editor form", () => {
@@ -89,6 +93,18 @@ describe("listing editor form", () => {
     expect(result.errors["schedules.0.endTime"]).toBe("Must be after the start time");
   });
 
+  it("refuses a last-checked date after today, on the field, and takes today itself", () => {
+    for (const date of ["2099-12-31", "2026-11-27"]) {
+      const result = parse({ verifiedAt: date });
+      expect(result.ok, date).toBe(false);
+      if (result.ok) continue;
+      expect(result.errors.verifiedAt).toBe(
+        "The last check cannot be after today (26 November 2026). Enter the date the service was really checked.",
+      );
+    }
+    expect(parse({ verifiedAt: TODAY }).ok).toBe(true);
+  });
+
   it("ignores empty spare rows and removed rows", () => {
     const result = parse({
       "contacts.1.kind": "",
@@ -122,6 +138,7 @@ describe("listing editor form", () => {
     const again = listingFromForm(formFromBody(flat), {
       id: "new-group",
       geo,
+      today: TODAY,
       knownIds: new Set(
         [
           first.listing.contacts,

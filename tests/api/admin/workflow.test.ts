@@ -357,3 +357,79 @@ describe("editor preview", () => {
     }
   });
 });
+
+describe("last checked dates", () => {
+  let con: Console;
+  let editor: Agent;
+  let reviewer: Agent;
+
+  beforeAll(async () => {
+    con = await openConsole();
+    [editor, reviewer] = await Promise.all([con.as("editor"), con.as("reviewer")]);
+  });
+  afterAll(() => con?.close());
+
+  const act = async (agent: Agent, id: string, action: string) => {
+    const html = await (await agent.get(`/admin/listings/${id}`)).text();
+    return agent.post(`/admin/listings/${id}/${action}`, tokenOf(html));
+  };
+  const saveWith = async (id: string, changes: Record<string, string>) => {
+    const edit = await (await editor.get(`/admin/listings/${id}/edit`)).text();
+    return editor.post(`/admin/listings/${id}/edit`, { ...editorFields(edit), ...changes });
+  };
+  const liveDate = async (id: string) =>
+    (await con.db.select().from(services).where(eq(services.id, id)))[0]?.verifiedAt;
+
+  it("refuses a date after today's UK date in the editor, with a message on the field, saving nothing", async () => {
+    // 23:30 UTC on 30 June is already 1 July in the UK (BST).
+    con.clock.now = new Date("2026-06-30T23:30:00Z");
+    try {
+      const later = await editor.post(
+        "/admin/listings/new",
+        listingForm({ name: "Future Check Group", verifiedAt: "2026-07-02" }),
+      );
+      expect(later.status).toBe(422);
+      expect(await later.text()).toMatch(
+        /id="f-verifiedAt-error"[^>]*>[\s\S]*The last check cannot be after today \(1 July 2026\)/,
+      );
+      expect(
+        await con.db.select().from(services).where(eq(services.name, "Future Check Group")),
+      ).toEqual([]);
+      const today = await editor.post(
+        "/admin/listings/new",
+        listingForm({ name: "Checked Today Group", verifiedAt: "2026-07-01" }),
+      );
+      expect(today.status).toBe(303);
+    } finally {
+      con.clock.now = new Date("2026-11-26T09:00:00Z");
+    }
+    const far = await saveWith("demo-exeter-bumps-group", { verifiedAt: "2099-12-31" });
+    expect(far.status).toBe(422);
+  });
+
+  it("publishes the draft's date, even when it is earlier than the live one", async () => {
+    const id = "demo-exeter-dads-evening";
+    expect(await liveDate(id)).toBe("2026-10-14");
+    expect((await saveWith(id, { verifiedAt: "2026-05-01" })).status).toBe(303);
+    expect((await act(editor, id, "submit")).status).toBe(303);
+    expect((await act(reviewer, id, "publish")).status).toBe(303);
+    expect(await liveDate(id)).toBe("2026-05-01");
+  });
+
+  it("keeps a check made while changes wait for review, unless the changes set their own date", async () => {
+    const id = "demo-exmouth-walk-and-talk";
+    expect((await saveWith(id, { costNote: "Bring a flask" })).status).toBe(303);
+    expect((await act(editor, id, "check")).status).toBe(303);
+    expect((await act(editor, id, "submit")).status).toBe(303);
+    expect((await act(reviewer, id, "publish")).status).toBe(303);
+    expect(await liveDate(id)).toBe("2026-11-26");
+
+    const other = "demo-exeter-bumps-group";
+    expect((await saveWith(other, { verifiedAt: "2026-09-01" })).status).toBe(303);
+    expect((await act(editor, other, "check")).status).toBe(303);
+    expect(await liveDate(other)).toBe("2026-11-26");
+    expect((await act(editor, other, "submit")).status).toBe(303);
+    expect((await act(reviewer, other, "publish")).status).toBe(303);
+    expect(await liveDate(other)).toBe("2026-09-01");
+  });
+});
