@@ -8,6 +8,7 @@ import areas from "../data/geo/areas.json";
 import shares from "../data/geo/district-area-shares.csv";
 import districts from "../data/geo/postcode-districts.csv";
 import sectors from "../data/geo/postcode-sectors.csv";
+import healthBoards from "../data/geo/scottish-health-boards.csv";
 import * as tables from "../schema/tables.js";
 import { runDailyJobs } from "./admin/index.js";
 import { type App, createApp } from "./app.js";
@@ -31,7 +32,9 @@ export interface Env {
 }
 
 // The geography ships inside the Worker, so a cold start reads no tables to resolve postcodes.
-const geo = memo(async () => buildGeoIndex(parseGeoFiles({ sectors, districts, shares, areas })));
+const geo = memo(async () =>
+  buildGeoIndex(parseGeoFiles({ sectors, districts, shares, areas, healthBoards })),
+);
 
 let current: { key: string; app: App; deps: Deps } | undefined;
 

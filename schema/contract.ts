@@ -31,6 +31,9 @@ export interface Place {
   icbName: string | null;
   lhb: string | null;
   lhbName: string | null;
+  /** The Scottish health board (`S08…`), from the place's council area. */
+  hb: string | null;
+  hbName: string | null;
   latitude: number;
   longitude: number;
   /** True when the position is an approximation (Northern Ireland, area centroid). */
@@ -97,6 +100,24 @@ export interface CrisisRoute {
   hours: string;
 }
 
+/**
+ * Something a person can do now, whatever is listed near her: refer herself, or ask her midwife,
+ * health visitor or GP for the NHS route of her nation. One rule for widget, packs and pages.
+ */
+export interface NextStep {
+  id: string;
+  /** The nation the step belongs to: a cross-border place gets the steps of each. */
+  country: Country;
+  /** `refer-yourself`: she can act alone now; `ask`: through a professional; `information`. */
+  action: "refer-yourself" | "ask" | "information";
+  title: string;
+  text: string;
+  /** A checked link to act on, or null when the step is to ask someone. */
+  link: { label: string; href: string } | null;
+  /** The listing behind the step, when there is one: its public page is `/services/:id`. */
+  serviceId: string | null;
+}
+
 export interface SearchResponse {
   place: Place;
   crisis: CrisisRoute[];
@@ -150,7 +171,7 @@ export interface LocationInfo {
 }
 
 export interface ServiceAreaInfo {
-  kind: "uk" | "country" | "icb" | "lhb" | "lad" | "district" | "radius";
+  kind: "uk" | "country" | "icb" | "lhb" | "hb" | "lad" | "district" | "radius";
   code: string | null;
   /** A readable name: "Exeter", "NHS Devon Integrated Care Board", "within 10 km of …". */
   name: string;

@@ -38,13 +38,16 @@ export const postcodeDistricts = sqliteTable(
   (t) => [index("postcode_districts_area_idx").on(t.area)],
 );
 
-/** Names of ICBs, LADs and Welsh LHBs (`lads` lists a health board's local authorities). */
+/**
+ * Names of ICBs, LADs, Welsh LHBs and Scottish health boards (`hb`); `lads` lists a health
+ * board's local authorities, from which a place's board follows.
+ */
 export const areas = sqliteTable(
   "areas",
   {
     code: text("code").primaryKey(),
     name: text("name").notNull(),
-    kind: text("kind").$type<"icb" | "lad" | "lhb">().notNull(),
+    kind: text("kind").$type<"icb" | "lad" | "lhb" | "hb">().notNull(),
     lads: text("lads", { mode: "json" }).$type<string[]>(),
   },
   (t) => [index("areas_kind_idx").on(t.kind)],

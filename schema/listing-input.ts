@@ -3,6 +3,7 @@
  * Output types match the columns of schema/listings.ts, so a parsed listing can be inserted as is.
  */
 import { z } from "zod";
+import { openHoursInput } from "./hours.js";
 import {
   AUDIENCES,
   COSTS,
@@ -13,6 +14,7 @@ import {
   SCHEDULE_PATTERNS,
   STAGES,
   STATUSES,
+  VENUE_PRECISIONS,
 } from "./taxonomy.js";
 
 /** Readable ids: lowercase words joined by hyphens (`samaritans-phone`). */
@@ -87,6 +89,7 @@ const contactCommon = {
   labelCy: optionalText,
   hours: optionalText,
   hoursCy: optionalText,
+  openHours: openHoursInput.nullish(),
   needsVerification: z.boolean().default(false),
   position: z.number().int().min(0).optional(),
 };
@@ -134,6 +137,7 @@ export const locationInput = z.object({
   postcode: ukPostcode,
   latitude: z.number().min(49.8).max(60.9),
   longitude: z.number().min(-8.7).max(1.8),
+  precision: z.enum(VENUE_PRECISIONS).default("address"),
   accessibility: optionalText,
   accessibilityCy: optionalText,
 });
@@ -210,6 +214,7 @@ export const areaInput = z.discriminatedUnion("kind", [
   z.object({ ...areaId, ...noPoint, kind: z.literal("country"), code: z.enum(COUNTRIES) }),
   z.object({ ...areaId, ...noPoint, kind: z.literal("icb"), code: z.string().regex(/^E54\d{6}$/) }),
   z.object({ ...areaId, ...noPoint, kind: z.literal("lhb"), code: z.string().regex(/^W11\d{6}$/) }),
+  z.object({ ...areaId, ...noPoint, kind: z.literal("hb"), code: z.string().regex(/^S08\d{6}$/) }),
   z.object({
     ...areaId,
     ...noPoint,

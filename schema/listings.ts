@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { codeList, flag, id, timestamps } from "./columns.js";
+import type { OpenHours } from "./hours.js";
 import type {
   AreaKind,
   Audience,
@@ -12,6 +13,7 @@ import type {
   SchedulePattern,
   Stage,
   Status,
+  VenuePrecision,
 } from "./taxonomy.js";
 
 export const organisations = sqliteTable("organisations", {
@@ -86,6 +88,8 @@ export const contacts = sqliteTable(
     labelCy: text("label_cy"),
     hours: text("hours"),
     hoursCy: text("hours_cy"),
+    /** The hours in a form search filters on (see schema/hours.ts); null when not known. */
+    openHours: text("open_hours", { mode: "json" }).$type<OpenHours>(),
     /** For text lines: the word to send (e.g. SHOUT). */
     keyword: text("keyword"),
     needsVerification: flag("needs_verification"),
@@ -107,6 +111,11 @@ export const locations = sqliteTable(
     postcode: text("postcode").notNull(),
     latitude: real("latitude").notNull(),
     longitude: real("longitude").notNull(),
+    /**
+     * How much the position says: the venue itself (`address`), its postcode unit, or only the
+     * centre of its postcode sector, in which case distances are not shown as if exact.
+     */
+    precision: text("precision").$type<VenuePrecision>().notNull().default("address"),
     accessibility: text("accessibility"),
     accessibilityCy: text("accessibility_cy"),
   },

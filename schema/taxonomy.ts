@@ -85,7 +85,18 @@ export const WHENS = codes(whenLabels);
 export const STATUSES = ["draft", "in-review", "published", "archived"] as const;
 export const CONTACT_KINDS = ["phone", "text", "email", "web", "whatsapp"] as const;
 export const SCHEDULE_PATTERNS = ["weekly", "fortnightly", "monthly"] as const;
-export const AREA_KINDS = ["uk", "country", "icb", "lhb", "lad", "district", "radius"] as const;
+export const AREA_KINDS = [
+  "uk",
+  "country",
+  "icb",
+  "lhb",
+  "hb",
+  "lad",
+  "district",
+  "radius",
+] as const;
+/** How precisely a venue's position is known (see `locations.precision`). */
+export const VENUE_PRECISIONS = ["address", "postcode", "sector"] as const;
 export const COUNTRIES = ["England", "Wales", "Scotland", "Northern Ireland"] as const;
 export const LANGS = ["en", "cy"] as const;
 
@@ -100,5 +111,6 @@ export type Status = (typeof STATUSES)[number];
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 export type SchedulePattern = (typeof SCHEDULE_PATTERNS)[number];
 export type AreaKind = (typeof AREA_KINDS)[number];
+export type VenuePrecision = (typeof VENUE_PRECISIONS)[number];
 export type Country = (typeof COUNTRIES)[number];
 export type Lang = (typeof LANGS)[number];

@@ -12,6 +12,7 @@ export const AREA_KIND_LABELS: Record<AreaKind, string> = {
   country: "Country",
   icb: "Integrated care board (England)",
   lhb: "Local health board (Wales)",
+  hb: "Health board (Scotland)",
   lad: "Local authority",
   district: "Postcode district",
   radius: "Distance around a place",

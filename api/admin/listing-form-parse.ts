@@ -24,6 +24,7 @@ const AREA_NOUNS: Record<AreaKind, string> = {
   country: "country",
   icb: "integrated care board",
   lhb: "local health board",
+  hb: "health board",
   lad: "local authority",
   district: "postcode district",
 };

@@ -42,13 +42,14 @@ function chunks<T>(rows: readonly T[]): T[][] {
 /** Reads the geography files into rows shaped for the three tables. */
 export async function readGeoFiles(dir: string | URL = DEFAULT_DIR): Promise<GeoRows> {
   const read = (name: string) => readFile(fileIn(dir, name), "utf8");
-  const [sectors, districts, shares, areas] = await Promise.all([
+  const [sectors, districts, shares, areas, healthBoards] = await Promise.all([
     read("postcode-sectors.csv"),
     read("postcode-districts.csv"),
     read("district-area-shares.csv"),
     read("areas.json"),
+    read("scottish-health-boards.csv"),
   ]);
-  return parseGeoFiles({ sectors, districts, shares, areas });
+  return parseGeoFiles({ sectors, districts, shares, areas, healthBoards });
 }
 
 /**

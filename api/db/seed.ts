@@ -47,9 +47,13 @@ const seedFile = z.object({
   services: z.array(z.unknown()),
 });
 
-/** Reads the shipped seed files: the national listings, and the example listings unless `demo: false`. */
+/**
+ * Reads the shipped seed files: the national listings, the area-wide NHS routes and further
+ * charities (routes.json), and the example listings unless `demo: false`.
+ */
 export async function readSeedSources(options: { demo?: boolean } = {}): Promise<SeedSource[]> {
-  const names = options.demo === false ? ["national.json"] : ["national.json", "demo.json"];
+  const real = ["national.json", "routes.json"];
+  const names = options.demo === false ? real : [...real, "demo.json"];
   return Promise.all(
     names.map(async (name) => ({
       name,

@@ -11,6 +11,8 @@ export interface GeoTexts {
   shares: string;
   /** areas.json as text, or already parsed (a bundler may import JSON as data). */
   areas: string | readonly unknown[];
+  /** scottish-health-boards.csv (`code,name,lads`, lads `;`-separated): Scotland's 14 boards. */
+  healthBoards?: string;
 }
 
 export interface GeoRows {
@@ -72,5 +74,13 @@ export function parseGeoFiles(texts: GeoTexts): GeoRows {
   const areas = (parsed as AreaRow[]).map(
     (row): AreaRow => ({ code: row.code, name: row.name, kind: row.kind, lads: row.lads ?? null }),
   );
-  return { sectors, districts, areas };
+  const boards = parseCsv(texts.healthBoards ?? "").map(
+    (row): AreaRow => ({
+      code: row.code ?? "",
+      name: row.name ?? "",
+      kind: "hb",
+      lads: (row.lads ?? "").split(";").filter(Boolean),
+    }),
+  );
+  return { sectors, districts, areas: [...areas, ...boards] };
 }

@@ -26,8 +26,10 @@ export interface GeoIndex {
   sectors: ReadonlyMap<string, SectorRow>;
   /** Every district row by outcode: GB districts, London parent districts, Northern Ireland. */
   districts: ReadonlyMap<string, DistrictRow>;
-  /** Names of ICBs, LADs and LHBs by code. */
+  /** Names of ICBs, LADs, LHBs and Scottish health boards by code. */
   areas: ReadonlyMap<string, AreaRow>;
+  /** The Scottish health board (`S08…`) of each Scottish council area (`S12…`). */
+  healthBoardOfLad: ReadonlyMap<string, string>;
   /**
    * The districts of each postcode area (`EX` → EX1…EX39), without London parent districts,
    * which only aggregate districts already listed.
@@ -93,6 +95,11 @@ export function buildGeoIndex(rows: {
   const sectors = new Map(rows.sectors.map((row) => [row.sector, row]));
   const districts = new Map(rows.districts.map((row) => [row.outcode, row]));
   const areaNames = new Map(rows.areas.map((row) => [row.code, row]));
+  const healthBoardOfLad = new Map(
+    rows.areas
+      .filter((row) => row.kind === "hb")
+      .flatMap((row) => (row.lads ?? []).map((lad) => [lad, row.code] as const)),
+  );
   const districtsByArea = new Map<string, DistrictRow[]>();
   const shares = new Map<string, AreaShares>();
 
@@ -131,5 +138,5 @@ export function buildGeoIndex(rows: {
     );
   }
 
-  return { sectors, districts, areas: areaNames, districtsByArea, shares };
+  return { sectors, districts, areas: areaNames, healthBoardOfLad, districtsByArea, shares };
 }

@@ -7,7 +7,7 @@ import type { Country } from "../../schema/taxonomy.js";
 import type { GeoIndex } from "./geo-index.js";
 import { parsePostcode } from "./postcode.js";
 
-export type PosterAreaKind = "district" | "lad" | "icb" | "lhb";
+export type PosterAreaKind = "district" | "lad" | "icb" | "lhb" | "hb";
 
 export interface PosterArea {
   kind: PosterAreaKind;
@@ -107,7 +107,7 @@ export function findPosterArea(
   );
   // "Cardiff" is both a council and part of a health board's name: the exact one wins, and
   // among exact matches the smaller area (a council before an ICB) does.
-  const order = { lad: 0, lhb: 1, icb: 2 } as const;
+  const order = { lad: 0, lhb: 1, hb: 1, icb: 2 } as const;
   exact.sort((a, b) => order[a.kind] - order[b.kind]);
   if (exact[0]) return { ok: true, area: fromCode(geo, exact[0].code)! };
 
@@ -135,7 +135,7 @@ export function countriesServed(
     const code = area.code ?? "";
     if (area.kind === "uk") return all;
     if (area.kind === "country" && (all as string[]).includes(code)) found.add(code as Country);
-    if (area.kind === "lad" || area.kind === "icb" || area.kind === "lhb") {
+    if (area.kind === "lad" || area.kind === "icb" || area.kind === "lhb" || area.kind === "hb") {
       found.add(countryOfCode(code));
     }
     if (area.kind === "district") {

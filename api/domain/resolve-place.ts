@@ -57,6 +57,8 @@ function place(geo: GeoIndex, found: Found): Place {
   const name = (code: string | null) => (code ? (geo.areas.get(code)?.name ?? null) : null);
   const { lad, icb, lhb } = found.codes;
   const ladName = name(lad);
+  // A board is a fixed union of council areas, like a Welsh LHB: it follows from the LAD.
+  const hb = (lad && geo.healthBoardOfLad.get(lad)) ?? null;
   const others = new Set(found.countries);
   const countries = [
     found.country,
@@ -77,6 +79,8 @@ function place(geo: GeoIndex, found: Found): Place {
     icbName: name(icb),
     lhb,
     lhbName: name(lhb),
+    hb,
+    hbName: name(hb),
     latitude: found.latitude,
     longitude: found.longitude,
     approximate: found.approximate,

@@ -26,6 +26,7 @@ const SPECIFICITY: Record<AreaKind, number> = {
   lad: 2,
   icb: 3,
   lhb: 3,
+  hb: 3,
   country: 4,
   uk: 5,
 };

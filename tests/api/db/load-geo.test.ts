@@ -30,20 +30,20 @@ describe("loadGeo", () => {
 
   it("loads every row of the shipped geography", async () => {
     const result = await loadGeo(db);
-    expect(result).toEqual({ loaded: true, sectors: 10_820, districts: 2_968, areas: 399 });
-    expect(await counts(db)).toEqual({ sectors: 10_820, districts: 2_968, areas: 399 });
+    expect(result).toEqual({ loaded: true, sectors: 10_820, districts: 2_968, areas: 413 });
+    expect(await counts(db)).toEqual({ sectors: 10_820, districts: 2_968, areas: 413 });
   });
 
   it("leaves an already loaded database alone", async () => {
     const result = await loadGeo(db);
     expect(result.loaded).toBe(false);
-    expect(await counts(db)).toEqual({ sectors: 10_820, districts: 2_968, areas: 399 });
+    expect(await counts(db)).toEqual({ sectors: 10_820, districts: 2_968, areas: 413 });
   });
 
   it("replaces the rows cleanly when asked to", async () => {
     const result = await loadGeo(db, { replace: true });
     expect(result.loaded).toBe(true);
-    expect(await counts(db)).toEqual({ sectors: 10_820, districts: 2_968, areas: 399 });
+    expect(await counts(db)).toEqual({ sectors: 10_820, districts: 2_968, areas: 413 });
   });
 
   it("joins each district to its shares, and derives area and outcode", async () => {

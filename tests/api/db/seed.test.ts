@@ -12,6 +12,7 @@ import {
   seedListingsFrom,
 } from "../../../api/db/seed.js";
 import type { Db } from "../../../api/db/types.js";
+import { NEXT_STEP_SERVICE_IDS, nextSteps } from "../../../api/domain/next-steps.js";
 import * as tables from "../../../schema/tables.js";
 import {
   AREA_KINDS,
@@ -26,30 +27,37 @@ const { contacts, locations, organisations, schedules, serviceAreas, services } 
 
 const root = new URL("../../../", import.meta.url);
 const text = (path: string | URL) => readFileSync(new URL(path, root), "utf8");
-const facts = readFileSync(
-  new URL("../../../../shared/data/national-services.md", import.meta.url),
-  "utf8",
-);
+const sharedFile = (name: string) =>
+  readFileSync(new URL(`../../../../shared/data/${name}`, import.meta.url), "utf8");
+const facts = sharedFile("national-services.md");
+const routeFacts = sharedFile("nhs-and-charity-routes.md");
 
 interface SeedJson {
   organisations: { id: string; phone?: string | null }[];
-  services: { id: string; contacts: { kind: string; value: string }[] }[];
+  services: {
+    id: string;
+    needsVerification: boolean;
+    demo: boolean;
+    contacts: { kind: string; value: string; needsVerification: boolean }[];
+  }[];
 }
 const national = JSON.parse(text("data/seed/national.json")) as SeedJson;
+const routes = JSON.parse(text("data/seed/routes.json")) as SeedJson;
+const real = [...national.services, ...routes.services];
 const demo = JSON.parse(text("data/seed/demo.json")) as SeedJson;
 
-const geoAreas = new Map(
-  (JSON.parse(text("data/geo/areas.json")) as { code: string; kind: string }[]).map((a) => [
-    a.code,
-    a.kind,
-  ]),
-);
 const csvRows = (path: string) =>
   text(path)
     .trim()
     .split("\n")
     .slice(1)
     .map((line) => line.split(","));
+const geoAreas = new Map([
+  ...(JSON.parse(text("data/geo/areas.json")) as { code: string; kind: string }[]).map(
+    (a) => [a.code, a.kind] as const,
+  ),
+  ...csvRows("data/geo/scottish-health-boards.csv").map(([code]) => [code ?? "", "hb"] as const),
+]);
 const outcodes = new Set(csvRows("data/geo/district-area-shares.csv").map(([outcode]) => outcode));
 const sectors = new Map(
   csvRows("data/geo/postcode-sectors.csv").map(([sector, lat, lon]) => [
@@ -139,13 +147,13 @@ describe("seedListings", () => {
     expect(demo.services.length).toBeGreaterThanOrEqual(25);
     expect(demo.services.length).toBeLessThanOrEqual(35);
     for (const { id } of demo.services) expect(demoFlags.get(id), id).toBe(true);
-    for (const { id } of national.services) expect(demoFlags.get(id), id).toBe(false);
+    for (const { id } of real) expect(demoFlags.get(id), id).toBe(false);
   });
 
-  it("seeds only national listings when demo is false", async () => {
+  it("seeds only the real listings when demo is false", async () => {
     await seedListings(db, { demo: false });
     const rows = await db.select().from(services);
-    expect(rows).toHaveLength(national.services.length);
+    expect(rows).toHaveLength(real.length);
     expect(rows.some((s) => s.demo)).toBe(false);
   });
 
@@ -215,7 +223,7 @@ describe("seedListings", () => {
       .map((r) => r.contact)
       .filter((c) => c.kind === "phone" || c.kind === "text" || c.kind === "whatsapp");
     expect(numbers.length).toBeGreaterThan(10);
-    for (const c of numbers) expect(facts, c.id).toContain(c.value);
+    for (const c of numbers) expect(facts + routeFacts, c.id).toContain(c.value);
     for (const o of national.organisations) if (o.phone) expect(facts, o.id).toContain(o.phone);
   });
 
@@ -305,18 +313,19 @@ describe("seedListings", () => {
     const again = await seedListings(db);
     expect(again.seeded).toBe(false);
     expect(await tableCounts()).toEqual(before);
-    expect(before[1]).toBe(national.services.length + demo.services.length);
+    expect(before[1]).toBe(real.length + demo.services.length);
   });
 
   it("rejects an invalid row with an error naming it, and writes nothing", async () => {
     const sources = await readSeedSources();
-    const demoSource = structuredClone(sources[1]?.data) as {
+    const demoSource = structuredClone(sources.find((x) => x.name === "demo.json")?.data) as {
       services: { id: string; kind: string }[];
     };
     const bad = demoSource.services[3];
     if (!bad) throw new Error("demo.json has too few services");
     bad.kind = "coffee-morning";
-    const attempt = seedListingsFrom(db, [sources[0]!, { name: "demo.json", data: demoSource }]);
+    const others = sources.filter((x) => x.name !== "demo.json");
+    const attempt = seedListingsFrom(db, [...others, { name: "demo.json", data: demoSource }]);
     await expect(attempt).rejects.toThrow(SeedError);
     await expect(attempt).rejects.toThrow(`service "${bad.id}" in demo.json`);
     expect(await tableCounts()).toEqual([0, 0, 0, 0, 0, 0]);
@@ -341,5 +350,59 @@ describe("seedListings", () => {
     await expect(seedListingsFrom(db, [{ name: "national.json", data }])).rejects.toThrow(
       /No location "nowhere"/,
     );
+  });
+});
+
+describe("the area-wide routes (routes.json)", () => {
+  const byId = new Map(routes.services.map((s) => [s.id, s]));
+
+  it("seeds a published, non-demo listing for every next step", async () => {
+    await seedListings(db, { demo: false });
+    const rows = new Map((await published()).map((s) => [s.id, s]));
+    for (const id of NEXT_STEP_SERVICE_IDS) {
+      expect(rows.get(id)?.demo, id).toBe(false);
+      expect(rows.get(id)?.sourceUrl, id).toMatch(/^https:\/\//);
+    }
+  });
+
+  it("links each next step only to a verified contact of its listing", () => {
+    for (const country of COUNTRIES) {
+      for (const step of nextSteps([country], "en")) {
+        if (!step.link || !step.serviceId) continue;
+        const listing = byId.get(step.serviceId);
+        const contact = listing?.contacts.find((c) => c.value === step.link?.href);
+        expect(contact, step.id).toBeDefined();
+        expect(contact?.needsVerification, step.id).toBe(false);
+      }
+    }
+  });
+
+  it("flags every corroborated contact of the routes file, and its listing", () => {
+    const corroborated = [
+      "0800 132 737",
+      "81066",
+      "0800 328 9655",
+      "07899 245001",
+      "https://www.nhs.uk/service-search/mental-health/find-an-nhs-talking-therapies-service/",
+      "https://pandasfoundation.org.uk/how-we-can-support-you/support-groups/",
+    ];
+    for (const value of corroborated) {
+      const holders = routes.services.filter((s) => s.contacts.some((c) => c.value === value));
+      expect(holders.length, value).toBe(1);
+      for (const s of holders) {
+        expect(s.needsVerification, s.id).toBe(true);
+        expect(s.contacts.find((c) => c.value === value)?.needsVerification, value).toBe(true);
+      }
+      expect(routeFacts.replaceAll("https://", ""), value).toContain(value.replace("https://", ""));
+    }
+  });
+
+  it("names a source from the facts files for every listing shown publicly", () => {
+    // A listing with no verified contact is not shown (only reviewers see it, "to verify").
+    for (const s of routes.services.filter((x) => x.contacts.some((c) => !c.needsVerification))) {
+      const listing = s as unknown as { sourceUrl: string };
+      const host = new URL(listing.sourceUrl).host.replace(/^www\./, "");
+      expect(routeFacts + facts, s.id).toContain(host.split(".").slice(0, -1).join(".") || host);
+    }
   });
 });

@@ -31,6 +31,8 @@ describe("resolvePlace with the shipped geography", () => {
       icbName: expect.stringContaining("Devon"),
       lhb: null,
       lhbName: null,
+      hb: null,
+      hbName: null,
       latitude: 50.7319,
       longitude: -3.53637,
       approximate: false,
@@ -151,6 +153,17 @@ describe("resolvePlace with the shipped geography", () => {
   it.each([["hello"], [""], ["12345"], ["<script>"]])("returns null for junk %j", (text) => {
     expect(parsePostcode(text)).toEqual({ ok: false });
     expect(resolve(text)).toBeNull();
+  });
+
+  it("gives a Scottish place its health board, from its council area", () => {
+    expect(resolve("G2 1DY")).toMatchObject({
+      country: "Scotland",
+      lad: "S12000049",
+      hb: "S08000031",
+      hbName: "NHS Greater Glasgow and Clyde",
+    });
+    expect(resolve("EH1 1YZ")).toMatchObject({ hb: "S08000024", hbName: "NHS Lothian" });
+    expect(resolve("CF10 1AA")).toMatchObject({ hb: null, hbName: null });
   });
 
   it("places HR3 in England and Wales, England first as the data says", () => {

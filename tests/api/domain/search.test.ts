@@ -22,6 +22,8 @@ const place: Place = {
   icbName: null,
   lhb: null,
   lhbName: null,
+  hb: null,
+  hbName: null,
   latitude: 50.73,
   longitude: -3.53,
   approximate: false,

@@ -14,6 +14,8 @@ export const exeter: Place = {
   icbName: "NHS Devon Integrated Care Board",
   lhb: null,
   lhbName: null,
+  hb: null,
+  hbName: null,
   latitude: 50.7319,
   longitude: -3.53637,
   approximate: false,
