@@ -160,3 +160,25 @@ export const outbox = sqliteTable(
     index("outbox_status_idx").on(t.status),
   ],
 );
+
+export const FORM_PURPOSES = ["import"] as const;
+export type FormPurpose = (typeof FORM_PURPOSES)[number];
+
+/**
+ * One-time tokens of forms that must take effect once (the CSV import). The page issues a token;
+ * the first submit marks it used, and a second submit of the same form finds it used and does
+ * nothing. Tokens are useless after a day and are cleared then.
+ */
+export const formTokens = sqliteTable(
+  "form_tokens",
+  {
+    token: text("token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").$type<FormPurpose>().notNull(),
+    createdAt: text("created_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("form_tokens_created_idx").on(t.createdAt)],
+);

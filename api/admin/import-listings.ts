@@ -1,5 +1,10 @@
-/** Applies a parsed CSV import: each good row becomes a draft in one transaction of its own. */
-import { inArray } from "drizzle-orm";
+/**
+ * Applies a parsed CSV import: each good row becomes a draft in one transaction of its own.
+ * Importing the same file again changes nothing: a new row that matches a listing of its
+ * organisation by name and venue postcodes is reported as already imported.
+ */
+import { inArray, sql } from "drizzle-orm";
+import type { Listing } from "../../schema/listing-input.js";
 import { organisations } from "../../schema/tables.js";
 import type { Db } from "../db/types.js";
 import type { GeoIndex } from "../domain/geo-index.js";
@@ -12,7 +17,7 @@ export interface ImportOutcome {
   line: number;
   id: string | null;
   name: string;
-  result: "created" | "updated" | "rejected" | "ok";
+  result: "created" | "updated" | "rejected" | "ok" | "already-imported";
   problems: string[];
 }
 
@@ -20,6 +25,50 @@ export interface ImportReport {
   fileProblem: string | null;
   rows: ImportOutcome[];
   dryRun: boolean;
+}
+
+type Identity = Pick<Listing, "organisationId" | "name"> & { postcodes: readonly string[] };
+
+/** What makes two new listings the same one: organisation, name and venue postcodes, normalised. */
+export function importKey(l: Identity): string {
+  const name = l.name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+  const postcodes = [...new Set(l.postcodes.map((p) => p.replace(/\s+/g, "").toUpperCase()))];
+  return JSON.stringify([l.organisationId, name, postcodes.sort()]);
+}
+
+/** Import keys of every listing of these organisations (live rows and drafts alike), to its id. */
+async function existingKeys(
+  db: Db,
+  orgIds: string[],
+): Promise<Map<string, { id: string | null; line?: number }>> {
+  const keys = new Map<string, { id: string | null; line?: number }>();
+  if (orgIds.length === 0) return keys;
+  const rows = await db.all<{ id: string; org: string; name: string; postcodes: string }>(sql`
+    select s.id, s.organisation_id as org, s.name,
+      (select json_group_array(l.postcode) from locations l where l.service_id = s.id) as postcodes
+    from services s where s.organisation_id in (${sql.join(
+      orgIds.map((o) => sql`${o}`),
+      sql`, `,
+    )})
+    union all
+    select d.service_id, json_extract(d.snapshot, '$.organisationId'), json_extract(d.snapshot, '$.name'),
+      (select json_group_array(json_extract(j.value, '$.postcode'))
+        from json_each(d.snapshot, '$.locations') j)
+    from listing_drafts d join services s on s.id = d.service_id
+    where s.organisation_id in (${sql.join(
+      orgIds.map((o) => sql`${o}`),
+      sql`, `,
+    )})`);
+  for (const r of rows) {
+    const postcodes = JSON.parse(r.postcodes) as string[];
+    keys.set(importKey({ organisationId: r.org, name: r.name, postcodes }), { id: r.id });
+  }
+  return keys;
 }
 
 export async function importListings(
@@ -46,6 +95,10 @@ export async function importListings(
         ).map((o) => o.id)
       : [],
   );
+  const imported = await existingKeys(
+    db,
+    orgIds.filter((o) => canWorkOn(actor, o)),
+  );
   const ctx = { db, now, actor };
   const out: ImportOutcome[] = [];
   for (const row of parsed.rows) {
@@ -65,10 +118,13 @@ export async function importListings(
       reject("organisation_id: You can only import listings of your own organisation.");
       continue;
     }
-    const record = row.id ? await loadListing(db, row.id) : null;
-    if (row.id && record) {
-      if (!canWorkOn(actor, record.organisationId)) {
-        reject("id: You can only change listings of your own organisation.");
+    if (row.id) {
+      const record = await loadListing(db, row.id);
+      // Another organisation's listing gets the same answer as one that does not exist.
+      if (!record || !canWorkOn(actor, record.organisationId)) {
+        reject(
+          `id: There is no listing “${row.id}” that you can change. Leave id empty to add a new listing.`,
+        );
         continue;
       }
       if (row.version !== null && row.version !== record.token.version) {
@@ -90,6 +146,20 @@ export async function importListings(
       else reject(saved.message);
       continue;
     }
+    const key = importKey({ ...listing, postcodes: listing.locations.map((l) => l.postcode) });
+    const existing = imported.get(key);
+    if (existing) {
+      out.push({
+        line: row.line,
+        id: existing.id,
+        name,
+        result: "already-imported",
+        problems: existing.line ? [`It repeats line ${existing.line} of this file.`] : [],
+      });
+      continue;
+    }
+    // Later rows of the same file that repeat this one are already imported too.
+    imported.set(key, { id: options.dryRun ? null : listing.id, line: row.line });
     if (options.dryRun) {
       out.push({ line: row.line, id: listing.id, name, result: "ok", problems: [] });
       continue;
@@ -98,7 +168,8 @@ export async function importListings(
       await createListing(ctx, listing, "listing.import");
       out.push({ line: row.line, id: listing.id, name, result: "created", problems: [] });
     } catch {
-      reject(`id: A listing “${listing.id}” already exists or could not be created.`);
+      imported.delete(key);
+      reject("The listing could not be created. Try the import again.");
     }
   }
   return { fileProblem: null, rows: out, dryRun: options.dryRun };

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { type Listing, listingInput } from "../../schema/listing-input.js";
 import type { GeoIndex } from "../domain/geo-index.js";
 import { futureCheckProblem } from "../domain/review.js";
-import { positionOf } from "./area-lookup.js";
+import { normalPostcode, positionOf } from "./area-lookup.js";
 import { CsvError, parseCsv, toCsv, unprotect } from "./csv.js";
 import { childId } from "./listing-form.js";
 import { friendly } from "./listing-form-parse.js";
@@ -283,10 +283,14 @@ export function parseListingsCsv(
   return { fileProblem: null, rows };
 }
 
-/** Venues given with a postcode but no position take their sector's position. */
+/**
+ * Venue postcodes take their normal form (`ex44qj` → `EX4 4QJ`), as in the editor; venues given
+ * with a postcode but no position take their sector's position.
+ */
 function fillPositions(candidate: Record<string, unknown>, geo: GeoIndex, problems: string[]) {
   const locations = candidate.locations as Record<string, unknown>[];
   locations.forEach((l, i) => {
+    if (typeof l.postcode === "string") l.postcode = normalPostcode(l.postcode) ?? l.postcode;
     if (l.latitude == null && l.longitude == null && typeof l.postcode === "string") {
       const found = positionOf(l.postcode, geo);
       if (found) {

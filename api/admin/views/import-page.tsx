@@ -1,25 +1,39 @@
 import type { FC } from "hono/jsx";
-import type { ImportReport } from "../import-listings.js";
+import type { ImportOutcome, ImportReport } from "../import-listings.js";
 import type { SessionUser } from "../roles.js";
 import { Checkbox, ErrorSummary } from "./components.js";
 import { DataTable } from "./data-table.js";
 import { CsrfField, Page } from "./layout.js";
 
-const RESULT_LABELS = {
+const RESULT_LABELS: Record<ImportOutcome["result"], string> = {
   created: "New draft",
   updated: "Draft of changes",
   ok: "Ready to import",
+  "already-imported": "Already imported",
   rejected: "Not imported",
 };
+
+function summary(report: ImportReport): string {
+  const count = (result: ImportOutcome["result"]) =>
+    report.rows.filter((r) => r.result === result).length;
+  const rejected = count("rejected");
+  const already = count("already-imported");
+  const accepted = report.rows.length - rejected - already;
+  return [
+    report.dryRun ? `${accepted} rows would be imported` : `${accepted} rows imported as drafts`,
+    ...(already ? [`${already} already imported`] : []),
+    `${rejected} ${rejected === 1 ? "row was" : "rows were"} not.`,
+  ].join("; ");
+}
 
 export const ImportPage: FC<{
   user: SessionUser;
   csrf: string;
+  /** The one-time token that makes a second submit of this form do nothing. */
+  once: string;
   report: ImportReport | null;
   error?: string | null;
 }> = (p) => {
-  const rejected = p.report?.rows.filter((r) => r.result === "rejected").length ?? 0;
-  const accepted = (p.report?.rows.length ?? 0) - rejected;
   return (
     <Page title="Import and export" user={p.user} csrf={p.csrf} active="import">
       <h1>Import and export</h1>
@@ -40,12 +54,15 @@ export const ImportPage: FC<{
         <p>
           Each good row becomes a draft: a new listing, or a draft of changes to the listing its{" "}
           <code>id</code> names. Nothing is published by an import. Rows with problems are left out,
-          whole, and listed with their reasons. The columns are described in the curation guide
-          (docs/curation.md).
+          whole, and listed with their reasons. A row without an <code>id</code> that matches a
+          listing of its organisation by name and venue postcodes is reported as already imported,
+          so importing the same file twice adds nothing. The columns are described in the curation
+          guide (docs/curation.md).
         </p>
         {p.error ? <ErrorSummary errors={{ file: p.error }} /> : null}
         <form method="post" action="/admin/import" enctype="multipart/form-data" novalidate>
           <CsrfField token={p.csrf} />
+          <input type="hidden" name="_once" value={p.once} />
           <div class={`field${p.error ? " has-error" : ""}`}>
             <label for="f-file">CSV file</label>
             <p class="hint" id="f-file-hint">
@@ -76,12 +93,7 @@ export const ImportPage: FC<{
       {p.report ? (
         <section aria-labelledby="result-title">
           <h2 id="result-title">{p.report.dryRun ? "Check of the file" : "Import results"}</h2>
-          <p role="status">
-            {p.report.dryRun
-              ? `${accepted} rows would be imported`
-              : `${accepted} rows imported as drafts`}
-            ; {rejected} {rejected === 1 ? "row was" : "rows were"} not.
-          </p>
+          <p role="status">{summary(p.report)}</p>
           <DataTable caption="Rows of the file" columns={["Line", "Listing", "Result", "Problems"]}>
             {p.report.rows.map((r) => (
               <tr>

@@ -292,12 +292,13 @@ describe("authorisation matrix", () => {
   }
 
   it("multipart import: every signed-in role may import into its own organisation only", async () => {
-    const csv =
-      "organisation_id,name,summary,kind,stages,formats,referral\r\ndemo-exe-valley-parents,Matrix import,A listing imported for the matrix test.,peer-group,postnatal,in-person,self\r\n";
     for (const persona of PERSONAS) {
+      const csv = `organisation_id,name,summary,kind,stages,formats,referral\r\ndemo-exe-valley-parents,Matrix import by ${persona},A listing imported for the matrix test.,peer-group,postnatal,in-person,self\r\n`;
       const agent = await con.as(persona);
+      const page = persona === "anonymous" ? "" : await (await agent.get("/admin/import")).text();
       const form = new FormData();
       form.set("_csrf", agent.csrf);
+      form.set("_once", /name="_once" value="([^"]+)"/.exec(page)?.[1] ?? "");
       form.set("file", new File([csv], "listings.csv", { type: "text/csv" }));
       const res = await con.app.request("/admin/import", {
         method: "POST",

@@ -54,9 +54,15 @@ describe("listings import and export", () => {
   let editor: Agent;
   let admin: Agent;
 
-  const upload = async (agent: Agent, csv: string, dryRun = false) => {
+  /** The one-time token of the import form, as a browser gets it with the page. */
+  const onceToken = async (agent: Agent) => {
+    const page = await (await agent.get("/admin/import")).text();
+    return /name="_once" value="([^"]+)"/.exec(page)?.[1] ?? "";
+  };
+  const send = (agent: Agent, csv: string, once: string, dryRun = false) => {
     const form = new FormData();
     form.set("_csrf", agent.csrf);
+    form.set("_once", once);
     form.set("file", new File([csv], "listings.csv", { type: "text/csv" }));
     if (dryRun) form.set("dryRun", "yes");
     return con.app.request("/admin/import", {
@@ -65,6 +71,9 @@ describe("listings import and export", () => {
       headers: { cookie: agent.cookie },
     });
   };
+  const upload = async (agent: Agent, csv: string, dryRun = false) =>
+    send(agent, csv, await onceToken(agent), dryRun);
+  const named = (name: string) => con.db.select().from(services).where(eq(services.name, name));
 
   beforeAll(async () => {
     con = await openConsole();
@@ -181,6 +190,78 @@ describe("listings import and export", () => {
     expect(
       await con.db.select().from(services).where(eq(services.name, "Checked Tomorrow")),
     ).toEqual([]);
+  });
+
+  it("answers a row naming another organisation's listing exactly as one naming no listing", async () => {
+    const header = "id,organisation_id,name,summary,kind,stages,formats,referral";
+    const row = (id: string) =>
+      `${header}\r\n${id},demo-exe-valley-parents,Taken Over,A listing that is not this editor's.,peer-group,postnatal,online,self`;
+    const answer = async (id: string, dryRun: boolean) => {
+      const res = await upload(editor, row(id), dryRun);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      return html.slice(html.indexOf('id="result-title"')).replaceAll(id, "ID");
+    };
+    for (const dryRun of [true, false]) {
+      const theirs = await answer("demo-plymouth-baby-cafe", dryRun);
+      expect(theirs).toContain("There is no listing “ID” that you can change.");
+      expect(theirs).toBe(await answer("no-such-listing", dryRun));
+    }
+    expect(await named("Taken Over")).toEqual([]);
+    const [theirs] = await con.db
+      .select()
+      .from(services)
+      .where(eq(services.id, "demo-plymouth-baby-cafe"));
+    expect(theirs?.name).not.toBe("Taken Over");
+  });
+
+  it("imports the same file twice as once: rows already imported are reported, not added again", async () => {
+    const header = "organisation_id,name,summary,kind,stages,formats,referral,locations";
+    const venue = (postcode: string) =>
+      `"[{""name"":""Hall"",""address"":""2 High Street, Exeter"",""postcode"":""${postcode}""}]"`;
+    const first = [
+      header,
+      `demo-exe-valley-parents,Twice Told Group,A group imported from a spreadsheet.,peer-group,postnatal,in-person,self,${venue("EX4 4QJ")}`,
+      "demo-exe-valley-parents,Twice Told Line,A line imported from a spreadsheet.,helpline,postnatal,phone,self,",
+    ].join("\r\n");
+    expect(await (await upload(editor, first)).text()).toContain(
+      "2 rows imported as drafts; 0 rows were not.",
+    );
+    // The same rows again, typed a little differently, and once more within the file.
+    const again = [
+      header,
+      `demo-exe-valley-parents,  twice told GROUP ,A group imported from a spreadsheet.,peer-group,postnatal,in-person,self,${venue("ex44qj")}`,
+      "demo-exe-valley-parents,Twice-Told Line,A line imported from a spreadsheet.,helpline,postnatal,phone,self,",
+      `demo-exe-valley-parents,Twice Told Group,Another venue: another group.,peer-group,postnatal,in-person,self,${venue("EX2 4AA")}`,
+      `demo-exe-valley-parents,Twice Told Group,Another venue: another group.,peer-group,postnatal,in-person,self,${venue("EX2 4AA")}`,
+    ].join("\r\n");
+    for (const dryRun of [true, false]) {
+      const html = await (await upload(editor, again, dryRun)).text();
+      expect(html).toContain(
+        dryRun
+          ? "1 rows would be imported; 3 already imported; 0 rows were not."
+          : "1 rows imported as drafts; 3 already imported; 0 rows were not.",
+      );
+      expect(html).toContain("It repeats line 4 of this file.");
+    }
+    expect(await named("Twice Told Group")).toHaveLength(2);
+    expect(await named("Twice Told Line")).toHaveLength(1);
+  });
+
+  it("applies a form sent twice only once", async () => {
+    const csv = [
+      "organisation_id,name,summary,kind,stages,formats,referral",
+      "demo-exe-valley-parents,Double Click Group,A group from a form sent twice.,peer-group,postnatal,online,self",
+    ].join("\r\n");
+    const once = await onceToken(editor);
+    const [a, b] = await Promise.all([send(editor, csv, once), send(editor, csv, once)]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const refused = (a.status === 409 ? a : b).clone();
+    expect(await refused.text()).toContain("This form was already sent");
+    expect(await named("Double Click Group")).toHaveLength(1);
+    // A token is one person's: another account cannot use it, and a made-up one is refused.
+    expect((await send(admin, csv, await onceToken(editor))).status).toBe(409);
+    expect((await send(editor, csv, "made-up")).status).toBe(409);
   });
 
   it("refuses rows exported from an older version of the listing", async () => {
