@@ -21,8 +21,6 @@ import { serviceRoutes } from "./routes/services.js";
 import { staticRoutes } from "./routes/static.js";
 import { taxonomyRoutes } from "./routes/taxonomy.js";
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
 /** Counts a successful search for the registered embed site named by `site`, if any. */
 const countEmbedUse: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
@@ -53,8 +51,6 @@ export function createApp(deps: Deps) {
     const started = performance.now();
     await next();
     c.header("X-Request-Id", requestId);
-    // Any successful write may change what the public sees: drop cached answers at once.
-    if (!SAFE_METHODS.has(c.req.method) && c.res.status < 400) deps.cache?.clear();
     // The matched route pattern, never the path or query: both can hold a postcode.
     deps.logger.info("request", {
       requestId,
@@ -72,12 +68,14 @@ export function createApp(deps: Deps) {
   // The iframe embed is meant to be framed by any site: no X-Frame-Options there (its CSP says
   // `frame-ancestors *`). Everything else, the console above all, refuses to be framed.
   const embedHeaders = secureHeaders({ ...headers, xFrameOptions: false });
-  app.use("*", (c, next) =>
-    (c.req.path === "/embed" || c.req.path.startsWith("/embed/") ? embedHeaders : pageHeaders)(
-      c,
-      next,
-    ),
-  );
+  // The console sends no referrer to other sites at all (its URLs name listings and people).
+  // This middleware runs its header step after the console's own, so it must say so itself.
+  const consoleHeaders = secureHeaders({ ...headers, referrerPolicy: "same-origin" });
+  const headersFor = (path: string) => {
+    if (path === "/embed" || path.startsWith("/embed/")) return embedHeaders;
+    return path === "/admin" || path.startsWith("/admin/") ? consoleHeaders : pageHeaders;
+  };
+  app.use("*", (c, next) => headersFor(c.req.path)(c, next));
   app.use(
     "/api/v1/services/:id/reports",
     cors({ origin: "*", allowMethods: ["POST", "OPTIONS"], allowHeaders: ["Content-Type"] }),

@@ -13,6 +13,8 @@ export interface Config {
   rateLimits: boolean;
   /** How long a query to a remote database may take before the answer is 503. */
   databaseTimeoutMs: number;
+  /** Days the text of a resolved or dismissed problem report is kept before the daily job erases it. */
+  reportRetentionDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -32,6 +34,7 @@ export function readConfig(env: Env): Config {
     responseCache: env.RESPONSE_CACHE !== "off",
     rateLimits: env.RATE_LIMITS !== "off",
     databaseTimeoutMs: positive("DATABASE_TIMEOUT_MS", env.DATABASE_TIMEOUT_MS, 5_000),
+    reportRetentionDays: positive("REPORT_RETENTION_DAYS", env.REPORT_RETENTION_DAYS, 90),
   };
 }
 

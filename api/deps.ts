@@ -14,6 +14,8 @@ export interface Deps {
   now: () => Date;
   /** Absolute origin for links that leave the page (QR codes, share links), if known. */
   publicOrigin?: string | undefined;
+  /** Days the text of a resolved or dismissed problem report is kept (absent: 90). */
+  reportRetentionDays?: number | undefined;
   /** Public JSON answers by normalised query; absent, every request is answered afresh. */
   cache?: AnswerCache | undefined;
   /** Searches counted per registered embed site (absent: nothing counted). */

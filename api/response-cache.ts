@@ -64,3 +64,15 @@ export async function etagOf(body: string): Promise<string> {
     .join("");
   return `"${hex}"`;
 }
+
+/**
+ * Whether an `If-None-Match` header matches `etag`, by the weak comparison RFC 9110 §13.1.2
+ * asks for: `W/"x"` and `"x"` are the same, a list matches if any member does, `*` matches all.
+ * (A proxy that compresses a body is allowed to weaken its ETag; the client then sends `W/…`.)
+ */
+export function ifNoneMatch(header: string | undefined | null, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  const want = opaque(etag);
+  return header.split(",").some((t) => t.trim() === "*" || opaque(t) === want);
+}

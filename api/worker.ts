@@ -12,6 +12,7 @@ import healthBoards from "../data/geo/scottish-health-boards.csv";
 import * as tables from "../schema/tables.js";
 import { runDailyJobs } from "./admin/index.js";
 import { type App, createApp } from "./app.js";
+import { readConfig } from "./config.js";
 import { timedFetch } from "./db/timed-fetch.js";
 import { type Deps, memo } from "./deps.js";
 import { parseGeoFiles } from "./domain/geo-files.js";
@@ -29,6 +30,8 @@ export interface Env {
   REPORT_LIMITER?: RateLimiter;
   /** "off" ignores the rate-limit bindings (for contract tests that send many requests). */
   RATE_LIMITS?: string;
+  /** Days a triaged problem report's text is kept (default 90). */
+  REPORT_RETENTION_DAYS?: string;
 }
 
 // The geography ships inside the Worker, so a cold start reads no tables to resolve postcodes.
@@ -57,6 +60,8 @@ function forEnv(env: Env): { app: App; deps: Deps } {
     geo,
     now: () => new Date(),
     publicOrigin: env.PUBLIC_ORIGIN,
+    reportRetentionDays: readConfig(env as unknown as Record<string, string | undefined>)
+      .reportRetentionDays,
     cache: new EdgeCache((caches as unknown as { default: Cache }).default),
     limits:
       env.RATE_LIMITS === "off"
@@ -88,7 +93,7 @@ export default {
   fetch(request: Request, env: Env, ctx: unknown): Response | Promise<Response> {
     return forEnv(env).app.fetch(request, env, ctx as never);
   },
-  /** The daily cron trigger in wrangler.toml: review reminders into the outbox. */
+  /** The daily cron trigger in wrangler.toml: review reminders, purges (see daily-jobs.ts). */
   scheduled(_event: unknown, env: Env, ctx: WaitUntil): void {
     ctx.waitUntil(runDailyJobs(forEnv(env).deps));
   },

@@ -1,6 +1,7 @@
 /**
  * The daily job: review reminders into the outbox, delivery through the sender if there is one,
- * and sweeping dead sessions. Node runs it from an in-process timer (startDailyScheduler);
+ * sweeping dead sessions, and erasing the text of problem reports triaged more than
+ * `deps.reportRetentionDays` ago. Node runs it from an in-process timer (startDailyScheduler);
  * Workers call runDailyJobs from a `scheduled` handler on a cron trigger. Safe to run often:
  * each organisation gets at most one reminder a day.
  */
@@ -9,6 +10,7 @@ import { organisations, services, users } from "../../schema/tables.js";
 import type { Deps } from "../deps.js";
 import { deliverOutbox, lastReminders, queueReminders, type Sender } from "./outbox.js";
 import { dueReminders } from "./reminders.js";
+import { purgeReportText, REPORT_RETENTION_DAYS } from "./reports.js";
 import { purgeSessions } from "./session.js";
 
 export interface DailyJobsOptions {
@@ -21,6 +23,7 @@ export interface DailyJobsResult {
   sent: number;
   failed: number;
   sessionsPurged: number;
+  reportTextsPurged: number;
 }
 
 export async function runDailyJobs(
@@ -63,7 +66,12 @@ export async function runDailyJobs(
     ? await deliverOutbox(db, now, options.sender)
     : { sent: 0, failed: 0 };
   const sessionsPurged = await purgeSessions(db, now);
-  return { remindersQueued, ...delivery, sessionsPurged };
+  const reportTextsPurged = await purgeReportText(
+    db,
+    now,
+    deps.reportRetentionDays ?? REPORT_RETENTION_DAYS,
+  );
+  return { remindersQueued, ...delivery, sessionsPurged, reportTextsPurged };
 }
 
 export interface SchedulerOptions extends DailyJobsOptions {

@@ -17,12 +17,13 @@ import {
 } from "../../schema/tables.js";
 import { futureCheckProblem } from "../domain/review.js";
 import { auditWhere } from "./audit.js";
-import { runBatch, type Statement } from "./batch.js";
+import type { Statement } from "./batch.js";
 import { claimDraft } from "./draft-claim.js";
 import { fourEyesReason, mayPublish } from "./four-eyes.js";
 import { insertWhere } from "./guarded.js";
 import type { EditToken, ListingRecord } from "./listing-repo.js";
 import { listingRows } from "./listing-rows.js";
+import { runPublishedWrite } from "./published.js";
 import { randomId } from "./tokens.js";
 import {
   conflict,
@@ -155,6 +156,6 @@ export async function publish(
     ),
     db.delete(listingDrafts).where(and(eq(listingDrafts.serviceId, id), guard)),
   );
-  const [claimed] = await runBatch(db, statements);
+  const [claimed] = await runPublishedWrite(ctx, statements);
   return claimed ? OK : conflict();
 }

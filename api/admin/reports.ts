@@ -1,8 +1,9 @@
 /** Public "report a problem" with a listing, and the reviewers' triage queue. */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { REPORT_REASONS, type ReportStatus, reports, services } from "../../schema/tables.js";
 import type { Db } from "../db/types.js";
+import { sectorsOnly } from "../domain/postcode-text.js";
 import { audit, auditWhere } from "./audit.js";
 import { runBatch } from "./batch.js";
 import { previousChanged } from "./guarded.js";
@@ -17,7 +18,10 @@ export const REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
   other: "Something else",
 };
 
-/** What the public may send. Text is optional, plain, and at most 1,000 characters. */
+/**
+ * What the public may send. Text is optional, plain, and at most 1,000 characters; a full
+ * postcode in it is cut to its sector before anything keeps it.
+ */
 export const reportInput = z.strictObject({
   reason: z.enum(REPORT_REASONS),
   text: z
@@ -25,7 +29,7 @@ export const reportInput = z.strictObject({
     .trim()
     .max(REPORT_TEXT_MAX)
     .optional()
-    .transform((t) => t || null),
+    .transform((t) => (t ? sectorsOnly(t) : null)),
 });
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -54,7 +58,9 @@ export async function createReport(
       action: "report.create",
       entity: "report",
       entityId: row.id,
-      after: { serviceId, reason: row.reason, text: row.text },
+      // The entry names the report; what the parent wrote stays in `reports` alone, where the
+      // daily job can erase it (the audit log is append-only).
+      after: { serviceId, reason: row.reason },
     }),
   ]);
   return row;
@@ -126,4 +132,20 @@ export async function handleReport(
     ),
   ]);
   return Boolean(changed);
+}
+
+/** How long a report's text is kept after it was resolved or dismissed, unless configured. */
+export const REPORT_RETENTION_DAYS = 90;
+
+/**
+ * Erases the text of reports resolved or dismissed more than `days` ago (the reason, listing
+ * and outcome stay); answers how many were erased. Open reports keep their text until triaged.
+ */
+export async function purgeReportText(db: Db, now: Date, days: number): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const result = await db
+    .update(reports)
+    .set({ text: null })
+    .where(and(ne(reports.status, "open"), isNotNull(reports.text), lt(reports.updatedAt, cutoff)));
+  return result.rowsAffected;
 }

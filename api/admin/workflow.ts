@@ -15,10 +15,11 @@ import { claimDraft } from "./draft-claim.js";
 import { previousChanged } from "./guarded.js";
 import type { EditToken, ListingRecord } from "./listing-repo.js";
 import { listingRows } from "./listing-rows.js";
+import { type PublishedWriteContext, runPublishedWrite } from "./published.js";
 import type { SessionUser } from "./roles.js";
 import { randomId } from "./tokens.js";
 
-export interface WorkflowContext {
+export interface WorkflowContext extends PublishedWriteContext {
   db: Db;
   now: Date;
   actor: SessionUser;
@@ -237,7 +238,7 @@ export async function sendBack(
 export async function archive(ctx: WorkflowContext, record: ListingRecord, token: EditToken) {
   if (record.live.service.status === "archived")
     return wrongState("This listing is already archived.");
-  const [changed] = await runBatch(ctx.db, [
+  const [changed] = await runPublishedWrite(ctx, [
     ctx.db
       .update(services)
       .set({ status: "archived", updatedAt: ctx.now.toISOString() })
@@ -272,7 +273,7 @@ export async function markChecked(ctx: WorkflowContext, record: ListingRecord) {
   }
   const today = ukToday(ctx.now);
   const before = record.live.service.verifiedAt;
-  await runBatch(ctx.db, [
+  await runPublishedWrite(ctx, [
     ctx.db
       .update(services)
       .set({ verifiedAt: today, updatedAt: ctx.now.toISOString() })

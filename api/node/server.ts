@@ -38,6 +38,7 @@ export async function startServer(options: {
     geo,
     now: () => new Date(),
     publicOrigin: config.publicOrigin,
+    reportRetentionDays: config.reportRetentionDays,
     cache: config.responseCache ? new ResponseCache() : undefined,
     limits: config.rateLimits
       ? { public: new MemoryRateLimiter(300, 60), reports: new MemoryRateLimiter(5, 60) }

@@ -262,7 +262,8 @@ export const cy: PrintText = {
       other: "Rhywbeth arall",
     },
     detailsLabel: "Dywedwch fwy wrthym (dewisol)",
-    detailsHint: "Hyd at 1,000 nod.",
+    detailsHint:
+      "Peidiwch â chynnwys eich enw, eich cyfeiriad, eich rhif ffôn nac unrhyw beth am eich iechyd. Hyd at 1,000 nod.",
     send: "Anfon yr adroddiad",
     sent: "Diolch. Bydd rhywun yn gwirio’r rhestriad hwn.",
     failed:

@@ -260,7 +260,8 @@ export const en = {
       other: "Something else",
     },
     detailsLabel: "Tell us more (optional)",
-    detailsHint: "Up to 1,000 characters.",
+    detailsHint:
+      "Please do not include your name, address, phone number or anything about your health. Up to 1,000 characters.",
     send: "Send the report",
     sent: "Thank you. Someone will check this listing.",
     failed: "We could not send your report. Please try again later.",

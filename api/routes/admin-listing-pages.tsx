@@ -29,6 +29,7 @@ import {
 import type { FieldErrors } from "../admin/listing-form-parse.js";
 import { type EditToken, type ListingRecord, loadListing, stageOf } from "../admin/listing-repo.js";
 import { fourEyesCheck } from "../admin/publish.js";
+import { publishedChangeHook } from "../admin/published.js";
 import { listReports } from "../admin/reports.js";
 import { reviewStatus } from "../admin/review-status.js";
 import { can, canWorkOn } from "../admin/roles.js";
@@ -37,7 +38,7 @@ import { EditorPage } from "../admin/views/editor.js";
 import { ErrorPage } from "../admin/views/error-page.js";
 import { ListingView } from "../admin/views/listing-view.js";
 import { PreviewCard } from "../admin/views/preview.js";
-import { draftState, type Outcome } from "../admin/workflow.js";
+import { draftState, type Outcome, type WorkflowContext } from "../admin/workflow.js";
 
 export function tokenFrom(body: Record<string, unknown>): EditToken | null {
   const version = Number(field(body as never, "version"));
@@ -227,10 +228,11 @@ export function workflowAction(
   };
 }
 
-export const ctxOf = (c: AdminContext) => ({
+export const ctxOf = (c: AdminContext): WorkflowContext => ({
   db: c.get("deps").db,
   now: c.get("deps").now(),
   actor: c.get("session").user,
+  publishedChanged: publishedChangeHook(c.get("deps")),
 });
 
 export const mayPublish = (c: AdminContext) => can(c.get("session").user, "publish");

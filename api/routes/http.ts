@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../deps.js";
 import { ApiError } from "../errors.js";
-import { etagOf } from "../response-cache.js";
+import { etagOf, ifNoneMatch } from "../response-cache.js";
 
 /** Validates the query string with a shared schema; the message names every bad parameter. */
 export function validQuery<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z.output<S> {
@@ -28,7 +28,7 @@ export function publicCache(c: Context<AppEnv>, maxAge = 300): void {
 }
 
 /**
- * Answers with a cached JSON body, or 304 when the client already holds it (strong ETag),
+ * Answers with a cached JSON body, or 304 when the client already holds it (ETag, compared weakly),
  * computing and caching the body on a miss.
  */
 export async function cachedJson(
@@ -47,12 +47,7 @@ export async function cachedJson(
   publicCache(c, maxAge);
   c.header("ETag", entry.etag);
   c.header("Vary", "Accept-Encoding");
-  if (matchesEtag(c.req.header("If-None-Match"), entry.etag)) return c.body(null, 304);
+  if (ifNoneMatch(c.req.header("If-None-Match"), entry.etag)) return c.body(null, 304);
   c.header("Content-Type", "application/json; charset=UTF-8");
   return c.body(entry.body, 200);
-}
-
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(",").some((t) => t.trim() === etag || t.trim() === "*");
 }

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../deps.js";
 import { PAGE_ASSETS } from "../pages/assets.js";
+import { ifNoneMatch } from "../response-cache.js";
 
 /** `/assets/:name`: the stylesheets and script of the server-rendered pages. */
 export const pageAssetRoutes = new Hono<AppEnv>().get("/assets/:name", (c) => {
@@ -14,7 +15,7 @@ export const pageAssetRoutes = new Hono<AppEnv>().get("/assets/:name", (c) => {
     versioned ? "public, max-age=31536000, immutable" : "public, max-age=300",
   );
   c.header("ETag", etag);
-  if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
+  if (ifNoneMatch(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
   c.header("Content-Type", asset.type);
   return c.body(asset.body, 200);
 });

@@ -29,7 +29,13 @@ async function readBody(req: Request): Promise<unknown> {
     type.startsWith("application/x-www-form-urlencoded") ||
     type.startsWith("multipart/form-data")
   ) {
-    const form = await req.formData();
+    let form: FormData;
+    try {
+      form = await req.formData();
+    } catch {
+      // A multipart body without its boundary, or cut short, cannot be read: the sender's fault.
+      throw invalid("the form could not be read.");
+    }
     const out: Record<string, string> = {};
     for (const [key, value] of form) if (typeof value === "string") out[key] = value;
     return out;

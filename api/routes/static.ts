@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { AppEnv } from "../deps.js";
+import { ifNoneMatch } from "../response-cache.js";
 
 /**
  * The built widget (dist/widget, at /widget/) and the demo host pages (demo/, at /demo/) on the
@@ -71,7 +72,7 @@ async function send(
   if (!file) return c.notFound();
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
   c.header("ETag", file.etag);
-  if (c.req.header("If-None-Match") === file.etag) return c.body(null, 304);
+  if (ifNoneMatch(c.req.header("If-None-Match"), file.etag)) return c.body(null, 304);
   c.header("Content-Type", typeOf(relative));
   return c.body(file.body, 200);
 }

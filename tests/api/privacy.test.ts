@@ -76,4 +76,33 @@ describe("privacy: a full postcode never reaches a log, a table or an error mess
       expect(text, name).not.toContain("EX44PQ");
     }
   });
+
+  it("keeps only the sector of a full postcode written in a problem report, in every table", async () => {
+    for (const [i, p] of FULL_POSTCODES.entries()) {
+      const res = await app.request("/api/v1/services/samaritans/reports", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ reason: "other", text: `Report ${i}: I live at ${p}, call me.` }),
+      });
+      expect(res.status).toBe(201);
+      expect(await res.text()).not.toContain(p);
+    }
+    const kept = await backend.db.all<{ text: string }>(
+      sql`select text from reports where text like 'Report %'`,
+    );
+    expect(kept.map((r) => r.text)).toContain("Report 0: I live at EX4 4, call me.");
+    expect(kept.map((r) => r.text)).toContain("Report 1: I live at EX4 4, call me.");
+    const tables = await backend.db.all<{ name: string }>(
+      sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'`,
+    );
+    for (const { name } of tables) {
+      const rows = await backend.db.all<Record<string, unknown>>(
+        sql.raw(`select * from "${name}"`),
+      );
+      const text = JSON.stringify(rows).toUpperCase().replace(/\s/g, "");
+      for (const p of FULL_POSTCODES) {
+        expect(text, name).not.toContain(p.toUpperCase().replace(/\s/g, ""));
+      }
+    }
+  });
 });

@@ -20,4 +20,15 @@ describe("security headers", () => {
       expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
     }
   });
+
+  it("keeps the console's Referrer-Policy: same-origin; public pages keep the app-wide one", async () => {
+    for (const path of ["/admin/login", "/admin/assets/console.css", "/admin/listings"]) {
+      const res = await backend.app.request(path);
+      expect(res.headers.get("referrer-policy"), path).toBe("same-origin");
+    }
+    for (const path of ["/print", "/services/samaritans", "/api/v1/crisis?country=england"]) {
+      const res = await backend.app.request(path);
+      expect(res.headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
+    }
+  });
 });

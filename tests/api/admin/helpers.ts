@@ -89,7 +89,9 @@ function agent(app: Console["app"], cookie: string, csrf: string, userId: string
   };
 }
 
-export async function openConsole(options: { limits?: Deps["limits"] } = {}): Promise<Console> {
+export async function openConsole(
+  options: { limits?: Deps["limits"]; cache?: Deps["cache"] } = {},
+): Promise<Console> {
   const handle = openDb(":memory:");
   await prepareDb(handle.db, { demo: true });
   let current = new Date(FIXED_NOW);
@@ -111,6 +113,7 @@ export async function openConsole(options: { limits?: Deps["limits"] } = {}): Pr
     geo: memo(() => loadGeoIndex(handle.db)),
     now: () => clock.now,
     limits: options.limits,
+    cache: options.cache,
   };
   const app = createApp(deps);
   const make = (

@@ -1,5 +1,16 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
+import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runDailyJobs } from "../../../api/admin/daily-jobs.js";
+import { readConfig } from "../../../api/config.js";
+import { openDb } from "../../../api/db/client.js";
+import { migrateDb } from "../../../api/db/migrate.js";
 import { MemoryRateLimiter } from "../../../api/rate-limit.js";
+import { auditLog, reports } from "../../../schema/tables.js";
 import { errorOf } from "../../support/client.js";
 import { type Console, openConsole } from "./helpers.js";
 
@@ -98,6 +109,46 @@ describe("public problem reports", () => {
     expect(error.message).toContain(message);
   });
 
+  it.each([
+    ["multipart without a boundary", "multipart/form-data", "reason=closed"],
+    [
+      "multipart cut short",
+      "multipart/form-data; boundary=xyz",
+      '--xyz\r\nContent-Disposition: form-data; name="reason"\r\n\r\nclos',
+    ],
+    ["multipart with a boundary that never comes", "multipart/form-data; boundary=abc", "junk"],
+  ])("answers 400 invalid_report, not 500, for %s", async (_name, type, body) => {
+    const res = await con.app.request("/api/v1/services/samaritans/reports", {
+      method: "POST",
+      headers: { "content-type": type, "cf-connecting-ip": `198.51.100.${60 + badRequests++}` },
+      body,
+    });
+    expect(res.status).toBe(400);
+    const error = await errorOf(res);
+    expect(error.code).toBe("invalid_report");
+    expect(error.message).toContain("could not be read");
+  });
+
+  it("still answers 413 to an oversized form sent without a length", async () => {
+    const chunk = new TextEncoder().encode(`reason=other&text=${"z".repeat(20_000)}`);
+    const res = await con.app.request("/api/v1/services/samaritans/reports", {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "cf-connecting-ip": "198.51.100.90",
+      },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(chunk);
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await errorOf(res)).code).toBe("payload_too_large");
+  });
+
   it("accepts exactly 1,000 characters of text", async () => {
     const res = await post(
       con,
@@ -156,5 +207,125 @@ describe("public problem reports", () => {
     const admin = await con.as("admin");
     const page = await (await admin.get("/admin/listings/samaritans")).text();
     expect(page).toContain("The line is open 24 hours now.");
+  });
+});
+
+describe("what is kept of a problem report", () => {
+  const DAY = 86_400_000;
+  let con: Console;
+  beforeAll(async () => {
+    con = await openConsole();
+  });
+  afterAll(() => con?.close());
+
+  const send = async (text: string) => {
+    const res = await post(con, "samaritans", { reason: "other", text });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { report: { id: string } }).report.id;
+  };
+  const textOf = async (id: string) =>
+    (await con.db.select({ text: reports.text }).from(reports).where(eq(reports.id, id)))[0]?.text;
+
+  it("cuts full postcodes in the text to their sector, however they are typed", async () => {
+    const id = await send("I live at ex4 4qj (or EX44QJ, or Ex4  4QJ). The EX4 4 sector is fine.");
+    expect(await textOf(id)).toBe(
+      "I live at EX4 4 (or EX4 4, or EX4 4). The EX4 4 sector is fine.",
+    );
+  });
+
+  it("leaves words, times and phone numbers that only look a little like postcodes alone", async () => {
+    const text = "Open 9am to 5pm, go 2pm on Mondays; call 01392 123456.";
+    expect(await textOf(await send(text))).toBe(text);
+  });
+
+  it("keeps a reference to the report in the audit log, never its text", async () => {
+    const id = await send("The number on this listing rings a fax machine.");
+    const entries = await con.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.action).toBe("report.create");
+    expect(entries[0]?.after).toEqual({ serviceId: "samaritans", reason: "other" });
+    expect(JSON.stringify(entries)).not.toContain("fax machine");
+  });
+
+  it("erases the text 90 days after triage, keeps it while the report is open", async () => {
+    const handled = await send("Handled report text.");
+    const open = await send("Still open report text.");
+    const reviewer = await con.as("reviewer");
+    expect(
+      (await reviewer.post(`/admin/reports/${handled}`, { outcome: "dismissed" })).status,
+    ).toBe(303);
+    con.clock.advance(89 * DAY);
+    expect((await runDailyJobs(con.deps)).reportTextsPurged).toBe(0);
+    expect(await textOf(handled)).toBe("Handled report text.");
+    con.clock.advance(2 * DAY);
+    expect((await runDailyJobs(con.deps)).reportTextsPurged).toBe(1);
+    expect(await textOf(handled)).toBeNull();
+    expect(await textOf(open)).toBe("Still open report text.");
+    const [row] = await con.db.select().from(reports).where(eq(reports.id, handled));
+    expect(row).toMatchObject({ status: "dismissed", reason: "other", serviceId: "samaritans" });
+    const queue = await (await reviewer.get("/admin/reports?status=dismissed")).text();
+    expect(queue).not.toContain("Handled report text.");
+  });
+
+  it("keeps the text for REPORT_RETENTION_DAYS when that is set", async () => {
+    expect(readConfig({}).reportRetentionDays).toBe(90);
+    expect(readConfig({ REPORT_RETENTION_DAYS: "30" }).reportRetentionDays).toBe(30);
+    expect(() => readConfig({ REPORT_RETENTION_DAYS: "soon" })).toThrow(/REPORT_RETENTION_DAYS/);
+    const id = await send("Short retention text.");
+    const reviewer = await con.as("reviewer");
+    await reviewer.post(`/admin/reports/${id}`, { outcome: "resolved" });
+    con.clock.advance(31 * DAY);
+    expect(await runDailyJobs({ ...con.deps, reportRetentionDays: 40 })).toMatchObject({
+      reportTextsPurged: 0,
+    });
+    expect(await runDailyJobs({ ...con.deps, reportRetentionDays: 30 })).toMatchObject({
+      reportTextsPurged: 1,
+    });
+    expect(await textOf(id)).toBeNull();
+  });
+});
+
+describe("report text written into the audit log before it held references only", () => {
+  it("is removed by the audit_report_text migration, and the log stays append-only", async () => {
+    const all = fileURLToPath(new URL("../../../schema/migrations", import.meta.url));
+    const dir = await mkdtemp(join(tmpdir(), "signpost-migrations-"));
+    const handle = openDb(":memory:");
+    try {
+      // The database as it was before that migration: the ones before it only.
+      await cp(all, dir, { recursive: true });
+      const journalPath = join(dir, "meta", "_journal.json");
+      const journal = JSON.parse(await readFile(journalPath, "utf8")) as {
+        entries: { tag: string }[];
+      };
+      const upTo = journal.entries.findIndex((e) => e.tag.endsWith("_audit_report_text"));
+      expect(upTo).toBeGreaterThan(2);
+      journal.entries = journal.entries.slice(0, upTo);
+      await writeFile(journalPath, JSON.stringify(journal));
+      await migrate(handle.db, { migrationsFolder: dir });
+      const entry = {
+        at: "2026-11-01T10:00:00.000Z",
+        userId: null,
+        action: "report.create",
+        entity: "report",
+        entityId: "r-old",
+      };
+      await handle.db.insert(auditLog).values([
+        {
+          ...entry,
+          after: { serviceId: "samaritans", reason: "other", text: "I live at EX4 4QJ" },
+        },
+        { ...entry, action: "listing.save", entityId: "x", after: { text: "kept" } },
+      ]);
+      await migrateDb(handle.db);
+      const rows = await handle.db.select().from(auditLog);
+      expect(rows.map((r) => r.after)).toEqual([
+        { serviceId: "samaritans", reason: "other" },
+        { text: "kept" },
+      ]);
+      await expect(handle.db.update(auditLog).set({ after: null })).rejects.toThrow();
+    } finally {
+      handle.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

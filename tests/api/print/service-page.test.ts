@@ -94,6 +94,20 @@ describe("/services/:id/report", () => {
     expect((await get("/services/demo-bristol-bumps-swim/report")).status).toBe(404);
   });
 
+  it("tells the person, beside the text box, not to include personal details (both languages)", async () => {
+    for (const [lang, words] of [
+      ["en", "Please do not include your name, address, phone number"],
+      ["cy", "Peidiwch â chynnwys eich enw, eich cyfeiriad"],
+    ] as const) {
+      const html = await (
+        await get(`/services/demo-exeter-bumps-group/report?lang=${lang}`)
+      ).text();
+      const hint = /<p class="hint" id="report-text-hint">([^<]*)<\/p>/.exec(html)?.[1] ?? "";
+      expect(hint, lang).toContain(words);
+      expect(html).toContain('aria-describedby="report-text-hint"');
+    }
+  });
+
   it("thanks the person once the report is sent", async () => {
     const html = await (
       await get("/services/demo-cardiff-welsh-group/report?sent=1&lang=cy")
