@@ -5,7 +5,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { isDatabaseUnavailable } from "./db/timed-fetch.js";
 import type { AppEnv, Deps } from "./deps.js";
 import { ApiError } from "./errors.js";
-import { rateLimit } from "./rate-limit.js";
+import { concurrencyCap, rateLimit } from "./rate-limit.js";
 import { adminRoutes } from "./routes/admin.js";
 import { crisisRoutes } from "./routes/crisis.js";
 import { embedRoutes } from "./routes/embed.js";
@@ -90,6 +90,21 @@ export function createApp(deps: Deps) {
     "/api/v1/services/:id/reports",
     rateLimit((c) => c.get("deps").limits?.reports),
   );
+  // Public pages and print tools: per client, refused with an HTML page; PDFs and posters also
+  // wait for one of a few turns. ("/print/*" covers /print too; sign-in posts are limited in
+  // the sign-in route itself.)
+  for (const path of ["/print/*", "/services/*", "/embed"]) {
+    app.use(
+      path,
+      rateLimit((c) => c.get("deps").limits?.pages, "page"),
+    );
+  }
+  for (const path of ["/print/pack.pdf", "/print/poster"]) {
+    app.use(
+      path,
+      concurrencyCap((c) => c.get("deps").limits?.renders),
+    );
+  }
 
   app.route("/", healthRoutes);
   app.route("/api/v1/search", searchRoutes);

@@ -1,3 +1,5 @@
+import { parseTrustProxy, type TrustedProxies } from "./client-address.js";
+
 /** Every setting the server reads from its environment, read here and passed down. */
 export interface Config {
   host: string;
@@ -15,6 +17,13 @@ export interface Config {
   databaseTimeoutMs: number;
   /** Days the text of a resolved or dismissed problem report is kept before the daily job erases it. */
   reportRetentionDays: number;
+  /**
+   * Proxies in front of the server whose X-Forwarded-For / CF-Connecting-IP is believed
+   * (`TRUST_PROXY`: addresses, CIDRs, `cloudflare`); off by default.
+   */
+  trustProxy: TrustedProxies | undefined;
+  /** Signs the sign-in form's cookie (`SESSION_SECRET`); unset, one is made at each start. */
+  sessionSecret: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -35,6 +44,8 @@ export function readConfig(env: Env): Config {
     rateLimits: env.RATE_LIMITS !== "off",
     databaseTimeoutMs: positive("DATABASE_TIMEOUT_MS", env.DATABASE_TIMEOUT_MS, 5_000),
     reportRetentionDays: positive("REPORT_RETENTION_DAYS", env.REPORT_RETENTION_DAYS, 90),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    sessionSecret: secret(env.SESSION_SECRET),
   };
 }
 
@@ -44,4 +55,11 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   if (!Number.isFinite(n) || n <= 0)
     throw new Error(`${name} must be a positive number, not "${value}"`);
   return n;
+}
+
+/** A secret worth the name: at least 32 characters (`openssl rand -base64 32` gives 44). */
+export function secret(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters long");
+  return value;
 }

@@ -1,8 +1,9 @@
+import type { TrustedProxies } from "./client-address.js";
 import type { Db } from "./db/types.js";
 import type { GeoIndex } from "./domain/geo-index.js";
 import type { UsageCounter } from "./embed-usage.js";
 import type { Logger } from "./logger.js";
-import type { RateLimiter } from "./rate-limit.js";
+import type { RateLimiter, Semaphore } from "./rate-limit.js";
 import type { AnswerCache } from "./response-cache.js";
 
 /** What the routes need from the outside world, injected once per process or request. */
@@ -20,8 +21,23 @@ export interface Deps {
   cache?: AnswerCache | undefined;
   /** Searches counted per registered embed site (absent: nothing counted). */
   usage?: UsageCounter | undefined;
-  /** Per-client limits: public reads, and the stricter public problem reports. */
-  limits?: { public?: RateLimiter | undefined; reports?: RateLimiter | undefined } | undefined;
+  /** Signs the sign-in form's cookie; absent, a key is made per process (or Worker isolate). */
+  sessionSecret?: string | undefined;
+  /** Proxies whose X-Forwarded-For / CF-Connecting-IP is believed (Node; see client-address). */
+  trustProxy?: TrustedProxies | undefined;
+  /**
+   * Per-client limits (public API reads, problem reports, public pages and print tools, sign-in
+   * posts) and the cap on PDFs and posters made at once.
+   */
+  limits?:
+    | {
+        public?: RateLimiter | undefined;
+        reports?: RateLimiter | undefined;
+        pages?: RateLimiter | undefined;
+        login?: RateLimiter | undefined;
+        renders?: Semaphore | undefined;
+      }
+    | undefined;
 }
 
 export type AppEnv = {

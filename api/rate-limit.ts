@@ -1,6 +1,9 @@
 import type { Context, MiddlewareHandler } from "hono";
+import { clientKey } from "./client-address.js";
 import type { AppEnv } from "./deps.js";
 import { ApiError } from "./errors.js";
+import { BusyPage, type BusyReason } from "./pages/busy-page.js";
+import { sendPage } from "./pages/layout.js";
 
 /** The shape of the Workers rate-limit binding, which the Node limiter below also has. */
 export interface RateLimiter {
@@ -36,30 +39,96 @@ export class MemoryRateLimiter implements RateLimiter {
 }
 
 /**
- * The client's address: the socket's on Node (a `CF-Connecting-IP` header there is just text
- * anyone can send), Cloudflare's header on Workers, where the platform sets it.
+ * At most `max` pieces of heavy work (PDFs, posters) at once in this process, and `queue` more
+ * waiting for a turn; beyond that, callers are told to come back. Keeps one client's burst from
+ * taking every core while other pages and /health wait.
  */
-export function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
-    ?.incoming;
-  if (incoming) return incoming.socket?.remoteAddress ?? "unknown";
-  return c.req.header("cf-connecting-ip") ?? "unknown";
+export class Semaphore {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    readonly max: number,
+    readonly queue: number,
+    /** Seconds to tell a refused client to wait. */
+    readonly retryAfterSeconds = 5,
+  ) {}
+
+  /** A release function once a turn is free, or null at once when even the queue is full. */
+  async acquire(): Promise<(() => void) | null> {
+    if (this.running < this.max) this.running++;
+    else if (this.waiting.length < this.queue) {
+      // The turn passes straight from a finishing holder to the first waiter.
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else return null;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const nextInLine = this.waiting.shift();
+      if (nextInLine) nextInLine();
+      else this.running--;
+    };
+  }
+}
+
+/** Where a refusal is shown: a public page (HTML, with crisis routes) or a JSON answer. */
+export type Answer = "page" | "json";
+
+const wantsJson = (c: Context) => {
+  const accept = c.req.header("accept") ?? "";
+  return accept.includes("application/json") && !accept.includes("text/html");
+};
+
+function refuse(
+  c: Context<AppEnv>,
+  answer: Answer,
+  reason: BusyReason,
+  retryAfterSeconds: number,
+): Response | Promise<Response> {
+  c.header("Retry-After", String(retryAfterSeconds));
+  c.header("Cache-Control", "no-store");
+  if (answer === "page" && !wantsJson(c)) {
+    const lang = c.req.query("lang") === "cy" || c.req.query("ui") === "cy" ? "cy" : "en";
+    return sendPage(c, BusyPage({ lang, reason }), 429);
+  }
+  throw new ApiError(
+    429,
+    "rate_limited",
+    reason === "busy"
+      ? "Busy right now. Please wait a few seconds and try again."
+      : "Too many requests. Please wait a minute and try again.",
+  );
 }
 
 /** Answers 429 with Retry-After once a client has used up its allowance. */
 export function rateLimit(
   pick: (c: Context<AppEnv>) => RateLimiter | undefined,
+  answer: Answer = "json",
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const limiter = pick(c);
-    if (limiter && !(await limiter.limit({ key: clientAddress(c) })).success) {
-      c.header("Retry-After", String(limiter.periodSeconds ?? 60));
-      throw new ApiError(
-        429,
-        "rate_limited",
-        "Too many requests. Please wait a minute and try again.",
-      );
+    if (limiter && !(await limiter.limit({ key: clientKey(c) })).success) {
+      return refuse(c, answer, "limited", limiter.periodSeconds ?? 60);
     }
     await next();
+  };
+}
+
+/** Runs the request only with a turn of the semaphore; 429 with Retry-After when none is left. */
+export function concurrencyCap(
+  pick: (c: Context<AppEnv>) => Semaphore | undefined,
+  answer: Answer = "page",
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const semaphore = pick(c);
+    if (!semaphore) return next();
+    const release = await semaphore.acquire();
+    if (!release) return refuse(c, answer, "busy", semaphore.retryAfterSeconds);
+    try {
+      await next();
+    } finally {
+      release();
+    }
   };
 }

@@ -20,7 +20,7 @@ import { buildGeoIndex } from "./domain/geo-index.js";
 import { EdgeCache } from "./edge-cache.js";
 import { UsageCounter } from "./embed-usage.js";
 import { jsonLogger } from "./logger.js";
-import type { RateLimiter } from "./rate-limit.js";
+import { type RateLimiter, Semaphore } from "./rate-limit.js";
 
 export interface Env {
   DATABASE_URL: string;
@@ -28,6 +28,10 @@ export interface Env {
   PUBLIC_ORIGIN?: string;
   PUBLIC_LIMITER?: RateLimiter;
   REPORT_LIMITER?: RateLimiter;
+  PAGE_LIMITER?: RateLimiter;
+  LOGIN_LIMITER?: RateLimiter;
+  /** Signs the sign-in form's cookie: `npx wrangler secret put SESSION_SECRET`. */
+  SESSION_SECRET?: string;
   /** "off" ignores the rate-limit bindings (for contract tests that send many requests). */
   RATE_LIMITS?: string;
   /** Days a triaged problem report's text is kept (default 90). */
@@ -46,7 +50,7 @@ let current: { key: string; app: App; deps: Deps } | undefined;
  * requests (each query is an HTTP request), so sharing it across requests is safe.
  */
 function forEnv(env: Env): { app: App; deps: Deps } {
-  const key = `${env.DATABASE_URL}|${env.DATABASE_AUTH_TOKEN ?? ""}|${env.RATE_LIMITS ?? ""}`;
+  const key = `${env.DATABASE_URL}|${env.DATABASE_AUTH_TOKEN ?? ""}|${env.RATE_LIMITS ?? ""}|${env.SESSION_SECRET ?? ""}`;
   if (current?.key === key) return current;
   const client = createClient({
     url: env.DATABASE_URL,
@@ -54,14 +58,20 @@ function forEnv(env: Env): { app: App; deps: Deps } {
     fetch: timedFetch(5_000),
   });
   const db = drizzle(client, { schema: tables });
+  const logger = jsonLogger();
+  if (!env.SESSION_SECRET) {
+    // Each isolate would make its own key, and a form shown by one fails in another.
+    logger.warn("SESSION_SECRET is not set: sign-in forms may expire between Worker instances");
+  }
   const deps: Deps = {
     db,
-    logger: jsonLogger(),
+    logger,
     geo,
     now: () => new Date(),
     publicOrigin: env.PUBLIC_ORIGIN,
     reportRetentionDays: readConfig(env as unknown as Record<string, string | undefined>)
       .reportRetentionDays,
+    sessionSecret: env.SESSION_SECRET || undefined,
     cache: new EdgeCache((caches as unknown as { default: Cache }).default),
     limits:
       env.RATE_LIMITS === "off"
@@ -69,6 +79,10 @@ function forEnv(env: Env): { app: App; deps: Deps } {
         : {
             public: withPeriod(env.PUBLIC_LIMITER, 60),
             reports: withPeriod(env.REPORT_LIMITER, 60),
+            pages: withPeriod(env.PAGE_LIMITER, 60),
+            login: withPeriod(env.LOGIN_LIMITER, 60),
+            // Per isolate: each one has a few turns for PDFs and posters.
+            renders: new Semaphore(2, 4),
           },
     // Counts stay in this isolate until 50 have gathered or 30 s have passed (see flushIfDue).
     usage: new UsageCounter(db, () => new Date()),

@@ -8,6 +8,7 @@ import { html } from "hono/html";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, Deps } from "../deps.js";
+import { ApiError } from "../errors.js";
 import type { FormBody } from "./listing-form.js";
 import { type Capability, can } from "./roles.js";
 import { type ActiveSession, lookupSession } from "./session.js";
@@ -44,9 +45,12 @@ export function render(c: Context, node: JSX.Element, status: ContentfulStatusCo
   return c.html(html`<!doctype html>${node}`, status);
 }
 
-/** Where to go back to after signing in: console paths only, never another site. */
+/**
+ * Where to go back to after signing in: console paths only, never another site, and only
+ * printable ASCII (no spaces, no CR, LF or NUL), so it is always a safe Location header.
+ */
 export function safeNext(next: string | undefined | null): string {
-  return next && /^\/admin(?:[/?#]|$)/.test(next) && !next.startsWith("//") ? next : "/admin";
+  return next && /^\/admin(?:[/?#][\x21-\x7e]*)?$/.test(next) ? next : "/admin";
 }
 
 /** Loads the session; without one, GETs go to the sign-in page and other requests are refused. */
@@ -65,6 +69,17 @@ export const requireSession: MiddlewareHandler<AdminEnv> = async (c, next) => {
   await next();
 };
 
+/** A posted body that says it is a form but cannot be read as one (a broken multipart body). */
+export class UnreadableForm extends ApiError {
+  constructor() {
+    super(
+      400,
+      "invalid_form",
+      "We could not read this form. Go back, reload the page and try again.",
+    );
+  }
+}
+
 /** Reads a posted form once (Hono caches it), keeping repeated names as arrays. */
 export async function formBody(c: Context): Promise<FormBody> {
   const type = c.req.header("content-type") ?? "";
@@ -74,7 +89,18 @@ export async function formBody(c: Context): Promise<FormBody> {
   ) {
     return {};
   }
-  return (await c.req.parseBody({ all: true })) as FormBody;
+  try {
+    return (await c.req.parseBody({ all: true })) as FormBody;
+  } catch {
+    throw new UnreadableForm();
+  }
+}
+
+/** Not sent by another site: Sec-Fetch-Site and Origin, where the browser sends them, agree. */
+export function fromSameSite(c: Context): boolean {
+  const origin = c.req.header("origin");
+  if (c.req.header("sec-fetch-site") === "cross-site") return false;
+  return !origin || origin === new URL(c.req.url).origin || origin === c.get("deps").publicOrigin;
 }
 
 export const field = (body: FormBody, name: string): string => {
@@ -89,21 +115,25 @@ export const field = (body: FormBody, name: string): string => {
  */
 export const requireCsrf: MiddlewareHandler<AdminEnv> = async (c, next) => {
   if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-  const session = c.get("session");
-  const origin = c.req.header("origin");
-  const crossSite = c.req.header("sec-fetch-site") === "cross-site";
-  const sameOrigin =
-    !origin || origin === new URL(c.req.url).origin || origin === c.get("deps").publicOrigin;
-  const sent = field(await formBody(c), "_csrf") || c.req.header("x-csrf-token") || "";
-  if (crossSite || !sameOrigin || !sent || !safeEqual(sent, session.csrfToken)) {
-    return render(
-      c,
-      <ErrorPage
-        title="This form has expired"
-        user={session.user}
-        csrf={session.csrfToken}
-        message="For your security we could not accept this form. Go back, reload the page and try again. Nothing was changed."
-      />,
+  const { user, csrfToken } = c.get("session");
+  const refuse = (title: string, message: string, status: 400 | 403) =>
+    render(c, <ErrorPage title={title} user={user} csrf={csrfToken} message={message} />, status);
+  let body: FormBody;
+  try {
+    body = await formBody(c);
+  } catch (err) {
+    if (!(err instanceof UnreadableForm)) throw err;
+    return refuse(
+      "We could not read this form",
+      "The form arrived damaged. Go back, reload the page and try again. Nothing was changed.",
+      400,
+    );
+  }
+  const sent = field(body, "_csrf") || c.req.header("x-csrf-token") || "";
+  if (!fromSameSite(c) || !sent || !safeEqual(sent, csrfToken)) {
+    return refuse(
+      "This form has expired",
+      "For your security we could not accept this form. Go back, reload the page and try again. Nothing was changed.",
       403,
     );
   }

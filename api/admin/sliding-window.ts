@@ -34,6 +34,13 @@ export class SlidingWindow {
     return wait;
   }
 
+  /** Takes back one attempt counted at `atMs` (one that turned out to be legitimate). */
+  release(key: string, atMs: number): void {
+    const times = this.hits.get(key);
+    const i = times?.lastIndexOf(atMs) ?? -1;
+    if (times && i >= 0) times.splice(i, 1);
+  }
+
   reset(key: string): void {
     this.hits.delete(key);
   }

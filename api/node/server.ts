@@ -9,8 +9,20 @@ import { prepareDb } from "../db/prepare.js";
 import { type Deps, memo } from "../deps.js";
 import { UsageCounter } from "../embed-usage.js";
 import { jsonLogger, type Logger } from "../logger.js";
-import { MemoryRateLimiter } from "../rate-limit.js";
+import { MemoryRateLimiter, Semaphore } from "../rate-limit.js";
 import { ResponseCache } from "../response-cache.js";
+
+/** The per-client limits of one Node process (wrangler.toml sets the same on Workers). */
+export function nodeLimits(): NonNullable<Deps["limits"]> {
+  return {
+    public: new MemoryRateLimiter(300, 60),
+    reports: new MemoryRateLimiter(5, 60),
+    pages: new MemoryRateLimiter(120, 60),
+    login: new MemoryRateLimiter(30, 60),
+    // Two PDFs or posters at once on a small server, four more waiting; beyond that, 429.
+    renders: new Semaphore(2, 4),
+  };
+}
 
 export interface RunningServer {
   url: string;
@@ -32,6 +44,9 @@ export async function startServer(options: {
   await prepareDb(handle.db, { demo: config.seedDemo });
   const geo = memo(() => loadGeoIndex(handle.db));
   await geo();
+  if (!config.sessionSecret) {
+    logger.info("SESSION_SECRET is not set: sign-in forms are signed with a key made at start");
+  }
   const deps: Deps = {
     db: handle.db,
     logger,
@@ -40,9 +55,10 @@ export async function startServer(options: {
     publicOrigin: config.publicOrigin,
     reportRetentionDays: config.reportRetentionDays,
     cache: config.responseCache ? new ResponseCache() : undefined,
-    limits: config.rateLimits
-      ? { public: new MemoryRateLimiter(300, 60), reports: new MemoryRateLimiter(5, 60) }
-      : undefined,
+    // Unset: the sign-in state (api/admin/state.ts) makes a key for this process.
+    sessionSecret: config.sessionSecret,
+    trustProxy: config.trustProxy,
+    limits: config.rateLimits ? nodeLimits() : undefined,
     usage: new UsageCounter(handle.db, () => new Date()),
   };
   const flushUsage = () =>

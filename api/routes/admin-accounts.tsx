@@ -14,6 +14,7 @@ import {
 import type { FormBody } from "../admin/listing-form.js";
 import { passwordProblem, verifyPassword } from "../admin/password.js";
 import { endUserSessions } from "../admin/session.js";
+import { adminState, waitMessage } from "../admin/state.js";
 import {
   countAdmins,
   createOrganisation,
@@ -247,9 +248,18 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     const current = field(body, "current");
     const password = field(body, "password");
     const errors: Record<string, string> = {};
+    // Counted before the check, like sign-in: a stolen session cannot guess the password fast.
+    const checks = adminState(deps).passwordByUser;
+    const wait = checks.take(user.id, deps.now().getTime());
+    if (wait > 0) {
+      c.header("Retry-After", String(Math.ceil(wait / 1000)));
+      errors.current = `Too many tries of your current password. ${waitMessage(wait)}`;
+      return render(c, <AccountPage user={user} csrf={csrfToken} errors={errors} />, 429);
+    }
     const row = await findUserByEmail(deps.db, user.email);
     if (!row || !(await verifyPassword(current, row.passwordHash)))
       errors.current = "Your current password is not right.";
+    else checks.reset(user.id);
     const weak = passwordProblem(password, user.email);
     if (weak) errors.password = weak;
     else if (password !== field(body, "confirm"))

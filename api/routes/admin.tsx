@@ -13,6 +13,7 @@ import {
   clearSessionCookie,
   field,
   formBody,
+  fromSameSite,
   isHttps,
   LOGIN_COOKIE,
   render,
@@ -21,14 +22,19 @@ import {
   SESSION_COOKIE,
   safeNext,
   setSessionCookie,
+  UnreadableForm,
 } from "../admin/http.js";
+import {
+  checkLoginToken,
+  issueLoginToken,
+  LOGIN_TOKEN_MAX_AGE_SECONDS,
+} from "../admin/login-token.js";
 import { verifyNothing, verifyPassword } from "../admin/password.js";
 import { createSession, endSession, lookupSession } from "../admin/session.js";
-import { adminState } from "../admin/state.js";
-import { randomToken, safeEqual } from "../admin/tokens.js";
+import { adminState, loginSucceeded, takeLoginAttempt, waitMessage } from "../admin/state.js";
 import { findUserByEmail, normalEmail } from "../admin/users.js";
 import { LoginPage } from "../admin/views/login.js";
-import { clientAddress } from "../rate-limit.js";
+import { clientKey } from "../client-address.js";
 import { adminAccountRoutes } from "./admin-accounts.js";
 import { adminAuditRoutes } from "./admin-audit.js";
 import { adminCsvRoutes } from "./admin-csv.js";
@@ -44,21 +50,23 @@ const consoleHeaders: MiddlewareHandler<AdminEnv> = async (c, next) => {
   if (!c.req.path.startsWith("/admin/assets/")) c.header("Cache-Control", "no-store");
 };
 
-function loginForm(
+async function loginForm(
   c: Parameters<MiddlewareHandler<AdminEnv>>[0],
   props: Omit<Parameters<typeof LoginPage>[0], "loginToken">,
-  status: 200 | 401 | 403 | 422 | 429 = 200,
+  status: 200 | 400 | 401 | 403 | 422 | 429 = 200,
 ) {
-  // Login CSRF: a token in a cookie that only this form, from this site, can echo back.
-  const loginToken = randomToken();
-  setCookie(c, LOGIN_COOKIE, loginToken, {
+  // Login CSRF: a token in the form and, in a cookie signed with the server's secret, the same
+  // token; only this form, from this site, can send both.
+  const deps = c.get("deps");
+  const issued = await issueLoginToken(await adminState(deps).loginKey, deps.now().getTime());
+  setCookie(c, LOGIN_COOKIE, issued.cookie, {
     path: "/admin/login",
     httpOnly: true,
     sameSite: "Strict",
     secure: isHttps(c),
-    maxAge: 2 * 60 * 60,
+    maxAge: LOGIN_TOKEN_MAX_AGE_SECONDS,
   });
-  return render(c, <LoginPage loginToken={loginToken} {...props} />, status);
+  return render(c, <LoginPage loginToken={issued.token} {...props} />, status);
 }
 
 /** Forms are small; an import file is at most 2 MB. Larger bodies are refused before parsing. */
@@ -93,13 +101,24 @@ export const adminRoutes = new Hono<AdminEnv>()
   .post("/login", async (c) => {
     const deps = c.get("deps");
     const now = deps.now();
-    const body = await formBody(c);
+    let body: Awaited<ReturnType<typeof formBody>>;
+    try {
+      body = await formBody(c);
+    } catch (err) {
+      if (!(err instanceof UnreadableForm)) throw err;
+      const error = "We could not read the sign-in form. Please try again.";
+      return loginForm(c, { next: "/admin", error }, 400);
+    }
     const next = safeNext(field(body, "next"));
     const email = normalEmail(field(body, "email"));
     const password = field(body, "password");
+    const state = adminState(deps);
     const cookie = getCookie(c, LOGIN_COOKIE) ?? "";
     const sent = field(body, "_login");
-    if (!cookie || !sent || !safeEqual(cookie, sent)) {
+    if (
+      !fromSameSite(c) ||
+      !(await checkLoginToken(await state.loginKey, cookie, sent, now.getTime()))
+    ) {
       return loginForm(
         c,
         { next, email, error: "The sign-in form expired. Please try again." },
@@ -109,22 +128,19 @@ export const adminRoutes = new Hono<AdminEnv>()
     if (!email || !password) {
       return loginForm(c, { next, email, error: "Enter your email address and password." }, 422);
     }
-    const state = adminState(deps);
-    const ip = clientAddress(c);
-    const wait = Math.max(
-      state.loginByAccount.retryAfter(email, now.getTime()),
-      state.loginByIp.retryAfter(ip, now.getTime()),
-    );
+    // Counted before the (slow) password check, so attempts in flight count against the limit.
+    // The per-client request limit holds across Worker isolates; the windows, in this one.
+    const ip = clientKey(c);
+    const limiter = deps.limits?.login;
+    const wait =
+      limiter && !(await limiter.limit({ key: ip })).success
+        ? (limiter.periodSeconds ?? 60) * 1000
+        : takeLoginAttempt(state, email, ip, now.getTime());
     if (wait > 0) {
-      const minutes = Math.ceil(wait / 60_000);
       c.header("Retry-After", String(Math.ceil(wait / 1000)));
       return loginForm(
         c,
-        {
-          next,
-          email,
-          error: `Too many attempts to sign in. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`,
-        },
+        { next, email, error: `Too many attempts to sign in. ${waitMessage(wait)}` },
         429,
       );
     }
@@ -134,15 +150,13 @@ export const adminRoutes = new Hono<AdminEnv>()
         ? await verifyPassword(password, user.passwordHash)
         : await verifyNothing(password);
     if (!user || !ok || user.disabled) {
-      state.loginByAccount.record(email, now.getTime());
-      state.loginByIp.record(ip, now.getTime());
       return loginForm(
         c,
         { next, email, error: "The email address or password is not right." },
         401,
       );
     }
-    state.loginByAccount.reset(email);
+    loginSucceeded(state, email, ip, now.getTime());
     const session = await createSession(deps.db, user.id, now);
     await audit(deps.db, now, {
       userId: user.id,

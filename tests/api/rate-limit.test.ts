@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../api/app.js";
 import { loadGeoIndex } from "../../api/db/load-geo.js";
-import { memo } from "../../api/deps.js";
+import { type Deps, memo } from "../../api/deps.js";
 import { silentLogger } from "../../api/logger.js";
-import { MemoryRateLimiter } from "../../api/rate-limit.js";
+import { MemoryRateLimiter, Semaphore } from "../../api/rate-limit.js";
 import type { ErrorBody } from "../../schema/contract.js";
 import { type Backend, FIXED_NOW, openBackend } from "../support/backends.js";
+
+/** The app on a seeded in-memory database, with the given limits. */
+const appOn = (backend: Backend, limits: Deps["limits"]) =>
+  createApp({
+    db: backend.db,
+    logger: silentLogger,
+    geo: memo(() => loadGeoIndex(backend.db)),
+    now: () => FIXED_NOW,
+    limits,
+  });
 
 describe("MemoryRateLimiter", () => {
   it("allows `max` requests per client per window, then refuses until the next window", async () => {
@@ -19,17 +29,40 @@ describe("MemoryRateLimiter", () => {
   });
 });
 
+describe("Semaphore", () => {
+  it("lets `max` run, queues `queue` more, refuses the rest, and hands turns on in order", async () => {
+    const s = new Semaphore(1, 1);
+    const first = await s.acquire();
+    expect(first).not.toBeNull();
+    const order: string[] = [];
+    const second = s.acquire().then((release) => {
+      order.push("second");
+      return release;
+    });
+    expect(await s.acquire()).toBeNull();
+    first?.();
+    const release = await second;
+    expect(order).toEqual(["second"]);
+    // Releasing twice gives back one turn only.
+    release?.();
+    release?.();
+    const a = await s.acquire();
+    expect(a).not.toBeNull();
+    const b = s.acquire();
+    expect(await s.acquire()).toBeNull();
+    a?.();
+    (await b)?.();
+  });
+});
+
 describe("public rate limits on the app", () => {
   let backend: Backend;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     backend = await openBackend("memory");
-    app = createApp({
-      db: backend.db,
-      logger: silentLogger,
-      geo: memo(() => loadGeoIndex(backend.db)),
-      now: () => FIXED_NOW,
-      limits: { public: new MemoryRateLimiter(3, 60), reports: new MemoryRateLimiter(1, 60) },
+    app = appOn(backend, {
+      public: new MemoryRateLimiter(3, 60),
+      reports: new MemoryRateLimiter(1, 60),
     });
   });
   afterAll(() => backend?.close());
@@ -60,5 +93,66 @@ describe("public rate limits on the app", () => {
     const second = await report();
     expect(second.status).toBe(429);
     expect(second.headers.get("retry-after")).toBe("60");
+  });
+});
+
+describe("limits on public pages and the print tools", () => {
+  let backend: Backend;
+  let app: ReturnType<typeof createApp>;
+  const renders = new Semaphore(1, 0, 3);
+  beforeAll(async () => {
+    backend = await openBackend("memory");
+    app = appOn(backend, { pages: new MemoryRateLimiter(4, 60), renders });
+  });
+  afterAll(() => backend?.close());
+
+  const from = (ip: string, headers: Record<string, string> = {}) => ({
+    headers: { "cf-connecting-ip": ip, ...headers },
+  });
+  const PDF = "/print/pack.pdf?postcode=EX4+4&moment=birth&lang=en";
+
+  it("limits each client across /print, /services/*, /embed and the PDF, with a calm HTML page and the crisis routes", async () => {
+    const ip = "198.51.100.20";
+    for (const path of ["/print", "/services/samaritans", "/embed", "/print/poster"]) {
+      expect((await app.request(path, from(ip))).status, path).toBeLessThan(400);
+    }
+    for (const path of ["/print", "/print/poster", PDF, "/services/samaritans", "/embed"]) {
+      const res = await app.request(path, from(ip, { accept: "text/html" }));
+      expect(res.status, path).toBe(429);
+      expect(res.headers.get("retry-after"), path).toBe("60");
+      expect(res.headers.get("content-type"), path).toContain("text/html");
+      const html = await res.text();
+      expect(html, path).toContain("Please wait a moment");
+      for (const route of ['href="tel:999"', 'href="tel:111"', 'href="tel:116123"', "85258"]) {
+        expect(html, `${path} ${route}`).toContain(route);
+      }
+    }
+    const welsh = await app.request("/services/samaritans?lang=cy", from(ip));
+    expect(welsh.status).toBe(429);
+    expect(await welsh.text()).toContain("Arhoswch am funud");
+    // A client that asks for JSON gets the error envelope; other clients and /health go on.
+    const json = await app.request("/embed", from(ip, { accept: "application/json" }));
+    expect(json.status).toBe(429);
+    expect(((await json.json()) as ErrorBody).error.code).toBe("rate_limited");
+    expect((await app.request("/embed", from("198.51.100.21"))).status).toBe(200);
+    expect((await app.request("/health", from(ip))).status).toBe(200);
+  });
+
+  it("makes one PDF or poster at a time here: the next is refused with 429 and Retry-After until it is done", async () => {
+    const held = await renders.acquire();
+    const busy = await app.request(PDF, from("198.51.100.30"));
+    expect(busy.status).toBe(429);
+    expect(busy.headers.get("retry-after")).toBe("3");
+    expect(await busy.text()).toContain("The print tools are busy");
+    const poster = await app.request("/print/poster?area=E07000041", from("198.51.100.31"));
+    expect(poster.status).toBe(429);
+    // Pages that make no PDF or poster are not held up.
+    expect((await app.request("/print", from("198.51.100.32"))).status).toBe(200);
+    held?.();
+    const pdf = await app.request(PDF, from("198.51.100.30"));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    // The turn is given back once the PDF is made.
+    expect(await renders.acquire()).not.toBeNull();
   });
 });

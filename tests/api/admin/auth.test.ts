@@ -134,7 +134,7 @@ describe("accounts and sessions", () => {
         .status,
     ).toBe(303);
     con.clock.advance(LOGIN_LIMITS.perIp.windowMs + MINUTE);
-  });
+  }, 90_000);
 
   it("ends a session idle for 30 minutes", async () => {
     const agent = await con.as("editor");
