@@ -11,6 +11,7 @@ import { crisisRoutes } from "./routes/crisis.js";
 import { embedRoutes } from "./routes/embed.js";
 import { healthRoutes } from "./routes/health.js";
 import { openapiRoutes } from "./routes/openapi.js";
+import { orukRoutes } from "./routes/oruk/index.js";
 import { pageAssetRoutes } from "./routes/page-assets.js";
 import { placeRoutes } from "./routes/places.js";
 import { printRoutes } from "./routes/print.js";
@@ -120,6 +121,7 @@ export function createApp(deps: Deps) {
   app.route("/", printRoutes);
   app.route("/", servicePageRoutes);
   app.route("/admin", adminRoutes);
+  app.route("/oruk", orukRoutes);
 
   app.notFound((c) =>
     c.json(

@@ -15,6 +15,7 @@ import { silentLogger } from "../api/logger.js";
 import { startServer } from "../api/node/server.js";
 import { search } from "../api/search.js";
 import { searchQuerySchema } from "../schema/search-query.js";
+import { benchOruk } from "./oruk.js";
 import { buildSynthetic, prng } from "./synthetic.js";
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 20_000);
@@ -134,6 +135,7 @@ async function main() {
   console.log(
     `  ${paths.length} distinct searches rotate; with the cache on, each was asked once before timing starts and is then served from memory for a minute (target: >= 40% of /health)`,
   );
+  await benchOruk(url, geoIndex);
   rmSync(dir, { recursive: true, force: true });
 }
 

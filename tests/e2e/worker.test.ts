@@ -48,6 +48,25 @@ describe("Worker under wrangler dev, on sqld", () => {
       "require-trusted-types-for 'script'",
     );
   });
+
+  it("serves the ORUK 3.0 feed: base URL, a page, a full service and the ndjson stream", async () => {
+    const details = await fetch(`${worker.url}/oruk/`);
+    expect(details.status).toBe(200);
+    expect(details.headers.get("access-control-allow-origin")).toBe("*");
+    expect(await details.json()).toMatchObject({ version: "HSDS-UK-3.0" });
+    const page = (await (await fetch(`${worker.url}/oruk/services?per_page=3`)).json()) as {
+      total_items: number;
+      contents: { id: string; name: string }[];
+    };
+    expect(page.total_items).toBeGreaterThan(3);
+    const first = page.contents[0];
+    const full = await fetch(`${worker.url}/oruk/services/${first?.id}`);
+    expect(full.status).toBe(200);
+    expect(await full.json()).toMatchObject({ id: first?.id, name: first?.name, status: "active" });
+    const stream = await fetch(`${worker.url}/oruk/services?format=ndjson`);
+    expect(stream.headers.get("content-type")).toContain("application/x-ndjson");
+    expect((await stream.text()).trim().split("\n")).toHaveLength(page.total_items);
+  });
 });
 
 describe("Worker rate limits", () => {
