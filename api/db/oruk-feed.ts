@@ -73,7 +73,7 @@ function prefilterSql(f: OrukFilters, organisationIds: string[] | null): SQL[] {
   }
   const p = f.place;
   if (p) {
-    const codes = [p.icb, p.lhb, p.lad].filter((c): c is string => Boolean(c));
+    const codes = [p.icb, p.lhb, p.hb, p.lad].filter((c): c is string => Boolean(c));
     const wide = boundingBox(p.latitude, p.longitude, MAX_AREA_KM);
     const near = boundingBox(p.latitude, p.longitude, f.proximityKm ?? DEFAULT_NEAR_KM);
     const venueNear = sql`exists (select 1 from locations l where l.service_id = s.id

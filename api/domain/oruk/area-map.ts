@@ -89,6 +89,7 @@ export function kindOfGss(code: string): { kind: AreaKind; code: string | null }
   if (country) return { kind: "country", code: country[0] };
   if (/^E54\d{6}$/.test(code)) return { kind: "icb", code };
   if (/^W11\d{6}$/.test(code)) return { kind: "lhb", code };
+  if (/^S08\d{6}$/.test(code)) return { kind: "hb", code };
   if (/^(?:E0[6-9]|W06|S12|N09)\d{6}$/.test(code)) return { kind: "lad", code };
   return null;
 }

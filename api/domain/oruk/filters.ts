@@ -159,6 +159,8 @@ function areaCovers(a: OrukFeedRow["areas"][number], p: Place): boolean {
       return p.icb === a.code;
     case "lhb":
       return p.lhb === a.code;
+    case "hb":
+      return p.hb === a.code;
     case "lad":
       return p.lad === a.code;
     case "district":
@@ -170,8 +172,6 @@ function areaCovers(a: OrukFeedRow["areas"][number], p: Place): boolean {
         a.radiusKm !== null &&
         distanceKm(p.latitude, p.longitude, a.latitude, a.longitude) <= a.radiusKm
       );
-    default:
-      return a.code !== null && (p as unknown as Record<string, unknown>)[a.kind] === a.code;
   }
 }
 

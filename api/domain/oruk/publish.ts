@@ -139,6 +139,7 @@ function toHsdsLocation(l: OrukBundle["locations"][number], ctx: OrukContext): O
     name: l.name,
     latitude: l.latitude,
     longitude: l.longitude,
+    x_position_precision: l.precision,
     addresses: [
       {
         id: orukId("address", l.id),
@@ -207,6 +208,7 @@ function contactExtension(b: OrukBundle): Obj[] {
     label_cy: c.labelCy,
     hours: c.hours,
     hours_cy: c.hoursCy,
+    open_hours: c.openHours,
     keyword: c.keyword,
     needs_verification: c.needsVerification,
   }));

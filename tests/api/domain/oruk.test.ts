@@ -141,6 +141,7 @@ describe("ORUK service areas", () => {
       { ...area, kind: "country" as const, code: "Scotland" },
       { ...area, kind: "lad" as const, code: "E07000041" },
       { ...area, kind: "lhb" as const, code: "W11000028" },
+      { ...area, kind: "hb" as const, code: "S08000015" },
       { ...area, kind: "district" as const, code: "EX4" },
       { ...area, kind: "radius" as const, latitude: 50.7, longitude: -3.5, radiusKm: 12 },
     ]) {
