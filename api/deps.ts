@@ -1,5 +1,6 @@
 import type { TrustedProxies } from "./client-address.js";
 import type { Db } from "./db/types.js";
+import type { Directory } from "./directory.js";
 import type { GeoIndex } from "./domain/geo-index.js";
 import type { UsageCounter } from "./embed-usage.js";
 import type { Logger } from "./logger.js";
@@ -13,6 +14,11 @@ export interface Deps {
   /** The postcode geography, loaded once and kept in memory (about 14,000 small rows). */
   geo: () => Promise<GeoIndex>;
   now: () => Date;
+  /**
+   * The published directory in memory, which search answers from. Absent: one per database
+   * handle that reads `directory_version` before every search (tests, scripts).
+   */
+  directory?: Directory | undefined;
   /** Absolute origin for links that leave the page (QR codes, share links), if known. */
   publicOrigin?: string | undefined;
   /** Days the text of a resolved or dismissed problem report is kept (absent: 90). */

@@ -30,3 +30,33 @@ export class EdgeCache implements AnswerCache {
 
   clear(): void {}
 }
+
+/**
+ * Directory snapshots in the Workers Cache API, by database and version. A version's snapshot
+ * never changes, so it may live long; a new version is simply another key.
+ */
+export class EdgeSnapshotStore {
+  constructor(
+    private readonly cache: Cache,
+    /** Names the database (never its token), so two deployments never share snapshots. */
+    private readonly database: string,
+    private readonly ttlSeconds = 86_400,
+  ) {}
+
+  private url(version: number): string {
+    return `https://directory.signpost.invalid/${encodeURIComponent(this.database)}/v${version}`;
+  }
+
+  async get(version: number): Promise<string | undefined> {
+    const res = await this.cache.match(this.url(version));
+    return res ? res.text() : undefined;
+  }
+
+  async put(version: number, text: string): Promise<void> {
+    const headers = {
+      "Cache-Control": `public, max-age=${this.ttlSeconds}`,
+      "Content-Type": "application/json",
+    };
+    await this.cache.put(this.url(version), new Response(text, { headers }));
+  }
+}

@@ -1,16 +1,20 @@
-import { and, eq } from "drizzle-orm";
 import type { CrisisRoute, Place, SearchResponse } from "../schema/contract.js";
 import type { SearchQuery } from "../schema/search-query.js";
-import { services } from "../schema/tables.js";
 import type { Country, Lang } from "../schema/taxonomy.js";
-import { loadBundles } from "./db/listing-bundles.js";
-import { findCandidates } from "./db/search-candidates.js";
 import type { Deps } from "./deps.js";
+import { type Directory, directoryFor } from "./directory.js";
+import type { ServiceBundle } from "./domain/bundle.js";
 import { isEmergencyRoute, selectCrisis } from "./domain/crisis.js";
+import type { DirectoryIndex } from "./domain/directory-index.js";
 import { toCrisisRoute, toResult } from "./domain/present.js";
 import { isHiddenAsStale } from "./domain/review.js";
-import { rankSearch } from "./domain/search.js";
+import { type RankedGroups, rankSearch } from "./domain/search.js";
 import { findPlace } from "./place.js";
+
+/** The directory search answers from (see api/directory.ts). */
+export function directoryOf(deps: Pick<Deps, "db" | "directory">): Directory {
+  return deps.directory ?? directoryFor(deps.db);
+}
 
 /** Published crisis routes for the given countries, in the order a person in crisis needs them. */
 export async function crisisFor(
@@ -18,38 +22,24 @@ export async function crisisFor(
   countries: readonly Country[],
   lang: Lang,
 ): Promise<CrisisRoute[]> {
-  // Asked with every search and changed rarely: kept with the other cached answers, so a
-  // write clears it on Node and it lives a minute on Workers.
-  const key = `crisis-routes:${[...countries].sort().join(",")}?lang=${lang}`;
-  const cached = await deps.cache?.get(key);
-  if (cached) return JSON.parse(cached.body) as CrisisRoute[];
-  const routes = await loadCrisis(deps, countries, lang);
-  await deps.cache?.set(key, { body: JSON.stringify(routes), etag: "" });
-  return routes;
+  return crisisFrom(await directoryOf(deps).current(), countries, lang, deps.now());
 }
 
-async function loadCrisis(
-  deps: Deps,
+function crisisFrom(
+  index: DirectoryIndex,
   countries: readonly Country[],
   lang: Lang,
-): Promise<CrisisRoute[]> {
-  const rows = await deps.db
-    .select({ id: services.id })
-    .from(services)
-    .where(and(eq(services.status, "published"), eq(services.kind, "crisis")));
-  const bundles = await loadBundles(
-    deps.db,
-    rows.map((r) => r.id),
-    { areas: true },
-  );
+  now: Date,
+): CrisisRoute[] {
   // A crisis line left unchecked long past its review date is hidden like any other listing,
   // except 999: emergency services never change, and the panel must never be without them.
-  const now = deps.now();
-  const fresh = [...bundles.values()].filter(
-    (b) =>
-      isEmergencyRoute(b) ||
-      !isHiddenAsStale(b.service.verifiedAt, b.service.reviewEveryDays, b.service.kind, now),
-  );
+  const fresh = index
+    .crisisBundles()
+    .filter(
+      (b) =>
+        isEmergencyRoute(b) ||
+        !isHiddenAsStale(b.service.verifiedAt, b.service.reviewEveryDays, b.service.kind, now),
+    );
   return selectCrisis(fresh, countries).map((x) => toCrisisRoute(x.bundle, x.countries, lang));
 }
 
@@ -57,26 +47,32 @@ export async function search(deps: Deps, query: SearchQuery): Promise<SearchResp
   return searchAt(deps, await findPlace(deps, query.postcode), query);
 }
 
-/** The search answer for a place already resolved. */
+/** The search answer for a place already resolved, from the in-memory directory. */
 export async function searchAt(
   deps: Deps,
   place: Place,
   query: SearchQuery,
 ): Promise<SearchResponse> {
   const now = deps.now();
-  const [candidates, crisis] = await Promise.all([
-    findCandidates(deps.db, place, query, now),
-    crisisFor(deps, place.countries, query.lang),
-  ]);
-  const ranked = rankSearch(place, candidates, query, now);
-  const all = [...ranked.nearby, ...ranked.area, ...ranked.anywhere];
-  const bundles = await loadBundles(
-    deps.db,
-    all.map((r) => r.serviceId),
-  );
-  const results = (group: typeof all) =>
+  const index = await directoryOf(deps).current();
+  const ranked = rankSearch(place, index.candidates(place, query, now), query, now);
+  return searchResponse(place, query, now, ranked, (id) => index.bundle(id), {
+    crisis: crisisFrom(index, place.countries, query.lang, now),
+  });
+}
+
+/** The answer's shape from ranked groups and the winners' details (shared with the SQL oracle). */
+export function searchResponse(
+  place: Place,
+  query: SearchQuery,
+  now: Date,
+  ranked: RankedGroups,
+  details: (id: string) => ServiceBundle | undefined,
+  extra: { crisis: CrisisRoute[] },
+): SearchResponse {
+  const results = (group: RankedGroups[keyof RankedGroups]) =>
     group.flatMap((r) => {
-      const b = bundles.get(r.serviceId);
+      const b = details(r.serviceId);
       return b ? [toResult(b, { distanceKm: r.distanceKm }, query.lang, now)] : [];
     });
   const groups = {
@@ -86,7 +82,7 @@ export async function searchAt(
   };
   return {
     place,
-    crisis,
+    crisis: extra.crisis,
     groups,
     total: groups.nearby.length + groups.area.length + groups.anywhere.length,
   };

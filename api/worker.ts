@@ -15,9 +15,10 @@ import { type App, createApp } from "./app.js";
 import { readConfig } from "./config.js";
 import { timedFetch } from "./db/timed-fetch.js";
 import { type Deps, memo } from "./deps.js";
+import { Directory } from "./directory.js";
 import { parseGeoFiles } from "./domain/geo-files.js";
 import { buildGeoIndex } from "./domain/geo-index.js";
-import { EdgeCache } from "./edge-cache.js";
+import { EdgeCache, EdgeSnapshotStore } from "./edge-cache.js";
 import { UsageCounter } from "./embed-usage.js";
 import { jsonLogger } from "./logger.js";
 import { type RateLimiter, Semaphore } from "./rate-limit.js";
@@ -36,6 +37,8 @@ export interface Env {
   RATE_LIMITS?: string;
   /** Days a triaged problem report's text is kept (default 90). */
   REPORT_RETENTION_DAYS?: string;
+  /** How often an isolate reads `directory_version` to see whether listings changed (default 5). */
+  DIRECTORY_CHECK_SECONDS?: string;
 }
 
 // The geography ships inside the Worker, so a cold start reads no tables to resolve postcodes.
@@ -50,7 +53,7 @@ let current: { key: string; app: App; deps: Deps } | undefined;
  * requests (each query is an HTTP request), so sharing it across requests is safe.
  */
 function forEnv(env: Env): { app: App; deps: Deps } {
-  const key = `${env.DATABASE_URL}|${env.DATABASE_AUTH_TOKEN ?? ""}|${env.RATE_LIMITS ?? ""}|${env.SESSION_SECRET ?? ""}`;
+  const key = `${env.DATABASE_URL}|${env.DATABASE_AUTH_TOKEN ?? ""}|${env.RATE_LIMITS ?? ""}|${env.SESSION_SECRET ?? ""}|${env.DIRECTORY_CHECK_SECONDS ?? ""}`;
   if (current?.key === key) return current;
   const client = createClient({
     url: env.DATABASE_URL,
@@ -63,16 +66,25 @@ function forEnv(env: Env): { app: App; deps: Deps } {
     // Each isolate would make its own key, and a form shown by one fails in another.
     logger.warn("SESSION_SECRET is not set: sign-in forms may expire between Worker instances");
   }
+  const edge = (caches as unknown as { default: Cache }).default;
+  // The published directory lives in this isolate, loaded once (from the Cache API when another
+  // isolate already read this version) and checked every few seconds: one small read at most.
+  const directory = new Directory(db, {
+    checkEveryMs: Number(env.DIRECTORY_CHECK_SECONDS ?? 5) * 1_000,
+    store: new EdgeSnapshotStore(edge, env.DATABASE_URL),
+    logger,
+  });
   const deps: Deps = {
     db,
     logger,
     geo,
     now: () => new Date(),
+    directory,
     publicOrigin: env.PUBLIC_ORIGIN,
     reportRetentionDays: readConfig(env as unknown as Record<string, string | undefined>)
       .reportRetentionDays,
     sessionSecret: env.SESSION_SECRET || undefined,
-    cache: new EdgeCache((caches as unknown as { default: Cache }).default),
+    cache: new EdgeCache(edge),
     limits:
       env.RATE_LIMITS === "off"
         ? undefined

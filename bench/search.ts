@@ -1,26 +1,39 @@
 /**
- * `npm run bench`: search on a UK-scale synthetic directory, in process and over HTTP on loopback,
- * beside `/health` as the baseline. Prints figures; asserts nothing.
+ * `npm run bench`: search on a UK-scale synthetic directory, in process (the in-memory index
+ * beside the SQL oracle and a plain-JavaScript nearest-venues baseline, with the two compared
+ * answer for answer) and over HTTP on loopback, beside `/health` as the baseline. Prints
+ * figures; asserts nothing.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
 import { readConfig } from "../api/config.js";
 import { openDb } from "../api/db/client.js";
+import { parseDirectorySnapshot, readDirectorySnapshot } from "../api/db/directory-snapshot.js";
 import { loadGeo, loadGeoIndex } from "../api/db/load-geo.js";
 import { migrateDb } from "../api/db/migrate.js";
 import { memo } from "../api/deps.js";
+import { Directory } from "../api/directory.js";
+import { DirectoryIndex } from "../api/domain/directory-index.js";
+import { distanceKm } from "../api/domain/distance.js";
 import { silentLogger } from "../api/logger.js";
 import { startServer } from "../api/node/server.js";
-import { search } from "../api/search.js";
+import { findPlace } from "../api/place.js";
+import { searchAt } from "../api/search.js";
 import { searchQuerySchema } from "../schema/search-query.js";
+import { sqlSearchAt } from "../tests/support/sql-search.js";
 import { benchOruk } from "./oruk.js";
 import { buildSynthetic, prng } from "./synthetic.js";
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 20_000);
 const LOCATIONS = Number(process.env.BENCH_LOCATIONS ?? 40_000);
-const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 2_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 const dir = mkdtempSync(join(tmpdir(), "signpost-bench-"));
@@ -64,26 +77,96 @@ async function main() {
       ...FILTER_MIXES[i % FILTER_MIXES.length],
     }),
   );
+  // Index build at this size: one snapshot read, parse, build; memory as retained heap.
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  t = performance.now();
+  const read = await readDirectorySnapshot(handle.db);
+  const tRead = performance.now() - t;
+  const parsed = parseDirectorySnapshot(read.text);
+  const tParse = performance.now() - t - tRead;
+  const built2 = new DirectoryIndex(parsed.version, parsed.bundles);
+  const tBuild = performance.now() - t;
+  gc();
+  const heapIndex = process.memoryUsage().heapUsed - heapBefore;
+  console.log(
+    `\nindex: ${built2.size} published services, ${built2.venueCount} venues; built in ${ms(tBuild)} (read ${ms(tRead)}, parse ${ms(tParse)}, index ${ms(tBuild - tRead - tParse)}); retained heap ${(heapIndex / 2 ** 20).toFixed(1)} MiB, details of every service included`,
+  );
+  const bytes = Buffer.byteLength(read.text);
+  console.log(
+    `snapshot for Workers: ${(bytes / 2 ** 20).toFixed(2)} MiB JSON, ${(gzipSync(read.text).length / 2 ** 20).toFixed(2)} MiB gzip`,
+  );
+
+  const directory = new Directory(handle.db, { checkEveryMs: 1_000 });
   const deps = {
     db: handle.db,
     logger: silentLogger,
     geo: memo(async () => geoIndex),
     now: () => new Date(),
+    directory,
   };
-  for (const q of queries.slice(0, 50)) await search(deps, q); // warm up
-  const times: number[] = [];
-  let results = 0;
-  for (const q of queries) {
-    t = performance.now();
-    const r = await search(deps, q);
-    times.push(performance.now() - t);
-    results += r.total;
-  }
-  times.sort((a, b) => a - b);
+  await directory.current();
+  const places = await Promise.all(queries.map((q) => findPlace(deps, q.postcode)));
+  const timeAll = async (
+    label: string,
+    run: (i: number) => Promise<number> | number,
+    count = QUERIES,
+  ) => {
+    for (let i = 0; i < Math.min(50, count); i++) await run(i); // warm up
+    const times: number[] = [];
+    let results = 0;
+    for (let i = 0; i < count; i++) {
+      t = performance.now();
+      results += await run(i);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `  ${label.padEnd(30)} p50 ${ms(quantile(times, 0.5))}  p95 ${ms(quantile(times, 0.95))}  p99 ${ms(quantile(times, 0.99))}  max ${ms(times.at(-1) ?? 0)}  (mean ${(results / count).toFixed(1)} results)`,
+    );
+  };
   console.log("\nin-process search, %d random real sectors, mixed filters:", QUERIES);
-  console.log(
-    `  p50 ${ms(quantile(times, 0.5))}  p95 ${ms(quantile(times, 0.95))}  p99 ${ms(quantile(times, 0.99))}  max ${ms(times.at(-1) ?? 0)}  (mean ${(results / QUERIES).toFixed(1)} results)`,
+  await timeAll(
+    "index (in memory)",
+    async (i) => (await searchAt(deps, places[i]!, queries[i]!)).total,
   );
+  const sqlCount = Math.min(QUERIES, 500);
+  await timeAll(
+    `SQL oracle (${sqlCount} of them)`,
+    async (i) => (await sqlSearchAt(deps, places[i]!, queries[i]!)).total,
+    sqlCount,
+  );
+  // The floor: the 10 nearest of every venue within 15 km, brute force over flat arrays.
+  const venues = await handle.db.all<{ latitude: number; longitude: number }>(
+    sql`select latitude, longitude from locations`,
+  );
+  const lat = Float64Array.from(venues, (v) => v.latitude);
+  const lon = Float64Array.from(venues, (v) => v.longitude);
+  await timeAll(`nearest 10 venues, plain JS`, (i) => {
+    const p = places[i]!;
+    const near: number[] = [];
+    for (let k = 0; k < lat.length; k++) {
+      if (Math.abs(lat[k]! - p.latitude) > 0.14) continue;
+      const d = distanceKm(p.latitude, p.longitude, lat[k]!, lon[k]!);
+      if (d <= 15) near.push(d);
+    }
+    return near.sort((a, b) => a - b).slice(0, 10).length;
+  });
+
+  // The differential check at UK scale: every answer from the index equals the SQL oracle's.
+  let same = 0;
+  const firstDiff: string[] = [];
+  for (let i = 0; i < QUERIES; i++) {
+    const a = await searchAt(deps, places[i]!, queries[i]!);
+    const b = await sqlSearchAt(deps, places[i]!, queries[i]!);
+    if (isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)))) same++;
+    else if (firstDiff.length < 3)
+      firstDiff.push(`${queries[i]!.postcode} ${JSON.stringify(queries[i])}`);
+  }
+  console.log(`  index and SQL oracle give the same answer for ${same} of ${QUERIES} searches`);
+  for (const d of firstDiff) console.log(`    differs: ${d}`);
   handle.close();
 
   const paths = queries.slice(0, 500).map((q, i) => {

@@ -3,6 +3,7 @@
  * in-person locations, schedules and service areas of every kind. Deterministic (seeded PRNG).
  */
 
+import { bumpDirectoryVersion } from "../api/db/directory-version.js";
 import type { Db } from "../api/db/types.js";
 import type { GeoIndex } from "../api/domain/geo-index.js";
 import {
@@ -145,6 +146,7 @@ export async function buildSynthetic(db: Db, geo: GeoIndex, size: SyntheticSize,
   await insertChunked(db, locationRows, (c) => db.insert(locations).values(c));
   await insertChunked(db, scheduleRows, (c) => db.insert(schedules).values(c));
   await insertChunked(db, areaRows, (c) => db.insert(serviceAreas).values(c));
+  await bumpDirectoryVersion(db, new Date());
   return {
     services: serviceRows.length,
     locations: locationRows.length,

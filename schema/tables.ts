@@ -1,4 +1,5 @@
 export * from "./curation.js";
+export * from "./directory.js";
 export * from "./embed.js";
 export * from "./geo.js";
 export * from "./listings.js";

@@ -5,12 +5,14 @@
  * draft saved) leaves cached answers alone.
  */
 
+import { bumpDirectoryVersion } from "../db/directory-version.js";
 import type { Db } from "../db/types.js";
 import type { Deps } from "../deps.js";
 import { runBatch, type Statement } from "./batch.js";
 
 export interface PublishedWriteContext {
   db: Db;
+  now?: Date;
   /** Called once the transaction has committed and changed published data. */
   publishedChanged?: (() => void) | undefined;
 }
@@ -25,12 +27,21 @@ export async function runPublishedWrite(
   ctx: PublishedWriteContext,
   statements: Statement[],
 ): Promise<number[]> {
-  const results = await runBatch(ctx.db, statements);
+  // The directory version moves in the same transaction, so no process or isolate can see the
+  // change without seeing the version move (it moves even when the claim found nothing: that
+  // costs only a needless index rebuild).
+  const results = await runBatch(ctx.db, [...statements, bumpDirectoryVersion(ctx.db, ctx.now)]);
   if ((results[0] ?? 0) > 0) ctx.publishedChanged?.();
   return results;
 }
 
-/** What to do in this process after published data changed: drop the cached public answers. */
+/**
+ * What to do in this process after published data changed: drop the cached public answers, and
+ * have search read the directory version before its next answer.
+ */
 export function publishedChangeHook(deps: Deps): () => void {
-  return () => deps.cache?.clear();
+  return () => {
+    deps.cache?.clear();
+    deps.directory?.changed();
+  };
 }

@@ -1,24 +1,17 @@
 import { sql, type Table } from "drizzle-orm";
 import { contacts, locations, schedules, serviceAreas, services } from "../../schema/tables.js";
+import type {
+  AreaRow,
+  ContactRow,
+  LocationRow,
+  ScheduleRow,
+  ServiceBundle,
+  ServiceRow,
+} from "../domain/bundle.js";
 import { asRow, asRows, jsonObjectSql } from "./json-rows.js";
 import type { Db } from "./types.js";
 
-export type ServiceRow = typeof services.$inferSelect;
-export type ContactRow = typeof contacts.$inferSelect;
-export type LocationRow = typeof locations.$inferSelect;
-export type ScheduleRow = typeof schedules.$inferSelect;
-export type AreaRow = typeof serviceAreas.$inferSelect;
-
-/** A service with everything shown about it: its organisation's name and its child rows. */
-export interface ServiceBundle {
-  service: ServiceRow;
-  organisation: string;
-  organisationWebsite: string | null;
-  contacts: ContactRow[];
-  locations: LocationRow[];
-  schedules: ScheduleRow[];
-  areas: AreaRow[];
-}
+export type { ServiceBundle } from "../domain/bundle.js";
 
 /** The ids as one JSON parameter, so a long list costs one bound value, not thousands. */
 export const idsParam = (ids: readonly string[]) =>

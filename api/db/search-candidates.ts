@@ -1,61 +1,24 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Place } from "../../schema/contract.js";
 import { schedules as schedulesTable } from "../../schema/tables.js";
-import type { AreaKind, Cost, Format, Kind, Referral, Stage } from "../../schema/taxonomy.js";
+import type { AreaKind, Cost, Kind } from "../../schema/taxonomy.js";
+import type { ScheduleRow } from "../domain/bundle.js";
+import type { AreaHit, CandidateService, Candidates, LocationHit } from "../domain/candidates.js";
 import { boundingBox } from "../domain/distance.js";
 import type { SearchFiltersInput } from "../domain/search.js";
 import { asRows, jsonObjectSql } from "./json-rows.js";
-import { idsParam, type ScheduleRow } from "./listing-bundles.js";
+import { idsParam } from "./listing-bundles.js";
 import { filterSql } from "./search-filters.js";
 import type { Db } from "./types.js";
 
 /** Radius service areas are at most this wide, so one box finds every one that may contain a place. */
 export const MAX_AREA_RADIUS_KM = 100;
-/** The first, small circle searched for venues before the person's full radius. */
-const NEAR_FIRST_KM = 4;
-
-export interface LocationHit {
-  serviceId: string;
-  locationId: string;
-  name: string;
-  latitude: number;
-  longitude: number;
-}
-
-export interface AreaHit {
-  serviceId: string;
-  kind: AreaKind;
-  code: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  radiusKm: number | null;
-}
-
-/** The columns search filters and ranks on; contacts and text are loaded for the winners only. */
-export interface CandidateService {
-  id: string;
-  kind: Kind;
-  name: string;
-  stages: Stage[];
-  formats: Format[];
-  referral: Referral[];
-  cost: Cost;
-  languages: string[];
-  childrenWelcome: boolean;
-  mentalHealthSpecific: boolean;
-  peerLed: boolean;
-}
-
-export interface Candidates {
-  locations: LocationHit[];
-  areas: AreaHit[];
-  services: Map<string, CandidateService>;
-  schedules: Map<string, ScheduleRow[]>;
-}
 
 /**
- * Published services that pass the filters and are near the place (the nearest `limit`, each at
- * its nearest venue) or whose service area may contain it.
+ * The SQL statement of search's candidates, kept as the oracle that the in-memory index
+ * (api/domain/directory-index.ts) is tested against: published services that pass the filters
+ * and are not hidden as stale, with every venue within the radius and every service area that
+ * may contain the place. It cuts nothing, so it is exact, and slow where venues are many.
  */
 export async function findCandidates(
   db: Db,
@@ -64,7 +27,7 @@ export async function findCandidates(
   /** Today, for hiding listings long past their review date. */
   now: Date,
 ): Promise<Candidates> {
-  const { radiusKm, limit } = filters;
+  const { radiusKm } = filters;
   const wide = boundingBox(place.latitude, place.longitude, MAX_AREA_RADIUS_KM);
   const lads = place.lad ? [place.lad] : [];
   const district =
@@ -83,19 +46,14 @@ export async function findCandidates(
   // The columns filters and ranking need, read in the same pass as the venue or area.
   const serviceColumns = sql.raw(SERVICE_COLUMNS);
   type AreaRow = Omit<AreaHit, "kind"> & { areaKind: AreaKind } & ServiceColumns;
-  const nearest = (km: number) =>
-    // SQLite fills the bare columns from the row holding min(): each service's nearest venue.
-    db.all<LocationHit & ServiceColumns>(sql`
-      select l.service_id as serviceId, l.id as locationId, l.name, l.latitude, l.longitude,
-        ${serviceColumns}, min(${d2(sql`l.latitude`, sql`l.longitude`)}) as d2
+  const km = radiusKm;
+  const nearby = db.all<LocationHit & ServiceColumns>(sql`
+      select l.service_id as serviceId, l.latitude, l.longitude, ${serviceColumns}
       from locations l cross join services s on s.id = l.service_id
       where l.latitude between ${place.latitude - km / kmLat} and ${place.latitude + km / kmLat}
         and l.longitude between ${place.longitude - km / kmLon} and ${place.longitude + km / kmLon}
-        and ${passes}
-      group by l.service_id
-      having d2 <= ${km * km * 1.05}
-      order by d2
-      limit ${limit}`);
+        and ${d2(sql`l.latitude`, sql`l.longitude`)} <= ${km * km * 1.05}
+        and ${passes}`);
   const local = db.all<AreaRow>(sql`
       select a.service_id as serviceId, a.kind as areaKind, a.code, a.latitude, a.longitude,
         a.radius_km as radiusKm, ${serviceColumns}
@@ -113,27 +71,14 @@ export async function findCandidates(
         and a.longitude between ${wide.minLon} and ${wide.maxLon}
         and ${d2(sql`a.latitude`, sql`a.longitude`)} <= a.radius_km * a.radius_km * 1.05
         and ${passes}`);
-  // National services are many and the same for every place in a country: rank them here (as
-  // rankSearch does) and read only as many as can be shown, with room for those shown nearer.
   const national = db.all<AreaRow>(sql`
-      select a.service_id as serviceId, min(a.kind) as areaKind, a.code, a.latitude, a.longitude,
+      select a.service_id as serviceId, a.kind as areaKind, a.code, a.latitude, a.longitude,
         a.radius_km as radiusKm, ${serviceColumns}
       from service_areas a ${published}
       where (a.kind = 'uk' or (a.kind = 'country'
           and a.code in (select value from json_each(${JSON.stringify(place.countries)}))))
-        and ${passes}
-      group by a.service_id
-      order by s.mental_health_specific desc,
-        exists (select 1 from json_each(s.referral) j where j.value = 'self') desc,
-        areaKind, s.name collate nocase
-      limit ${limit * 2}`);
-  // Most places have plenty of venues close by: look near first, and widen only when needed.
-  // Exact: if `limit` services lie within the small circle, none outside it can be nearer.
-  const nearby = async () => {
-    const first = await nearest(Math.min(radiusKm, NEAR_FIRST_KM));
-    return first.length >= limit || radiusKm <= NEAR_FIRST_KM ? first : nearest(radiusKm);
-  };
-  const [locationRows, localRows, nationalRows] = await Promise.all([nearby(), local, national]);
+        and ${passes}`);
+  const [locationRows, localRows, nationalRows] = await Promise.all([nearby, local, national]);
   const areaRows = [...localRows, ...nationalRows];
 
   const services = new Map<string, CandidateService>();
@@ -159,7 +104,12 @@ export async function findCandidates(
     longitude,
     radiusKm,
   }));
-  return { locations: locationRows, areas, services, schedules };
+  const locations = locationRows.map(({ serviceId, latitude, longitude }) => ({
+    serviceId,
+    latitude,
+    longitude,
+  }));
+  return { locations, areas, services, schedules };
 }
 
 const SERVICE_COLUMNS = `s.kind as kind, s.name as serviceName, s.stages as stages, s.formats as formats,

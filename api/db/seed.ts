@@ -16,6 +16,7 @@ import {
   serviceAreas,
   services,
 } from "../../schema/tables.js";
+import { bumpDirectoryVersion } from "./directory-version.js";
 import type { Db } from "./types.js";
 
 const seedDir = new URL("../../data/seed/", import.meta.url);
@@ -182,6 +183,7 @@ function insertStatements(
     ...chunks(locationRows).map((rows) => db.insert(locations).values(rows)),
     ...chunks(scheduleRows).map((rows) => db.insert(schedules).values(rows)),
     ...chunks(areaRows).map((rows) => db.insert(serviceAreas).values(rows)),
+    bumpDirectoryVersion(db, new Date()),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { COUNTRIES, type Country } from "../../schema/taxonomy.js";
-import type { ServiceBundle } from "../db/listing-bundles.js";
+import type { ServiceBundle } from "./bundle.js";
 
 /** The countries a crisis listing serves, from its `uk` and `country` service areas. */
 export function crisisCountries(b: ServiceBundle): Country[] {

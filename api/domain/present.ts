@@ -1,9 +1,9 @@
 import type { Contact, CrisisRoute, NextSession, SearchResult } from "../../schema/contract.js";
 import type { Country, Lang } from "../../schema/taxonomy.js";
-import type { ContactRow, ServiceBundle } from "../db/listing-bundles.js";
+import type { ContactRow, ServiceBundle } from "./bundle.js";
 import { contactHref } from "./contact-link.js";
 import { isReviewOverdue } from "./review.js";
-import { nextSessionOf } from "./schedule.js";
+import { nextSessionRemembered, type ScheduleLike } from "./schedule.js";
 
 const pick = (en: string, cy: string | null | undefined, lang: Lang) =>
   lang === "cy" && cy ? cy : en;
@@ -22,12 +22,19 @@ export function toContact(row: ContactRow, lang: Lang): Contact {
 
 /** The next session of a listing, with the name of the place it meets. */
 export function nextSessionOfBundle(b: ServiceBundle, now: Date): NextSession | null {
-  const named = b.schedules.map((s) => ({
-    ...s,
-    locationName: b.locations.find((l) => l.id === s.locationId)?.name ?? null,
-  }));
-  return nextSessionOf(named, now);
+  let named = namedSchedules.get(b);
+  if (!named) {
+    named = b.schedules.map((s) => ({
+      ...s,
+      locationName: b.locations.find((l) => l.id === s.locationId)?.name ?? null,
+    }));
+    namedSchedules.set(b, named);
+  }
+  // A listing held in memory by the directory is asked about again and again.
+  return nextSessionRemembered(named, named, now);
 }
+
+const namedSchedules = new WeakMap<ServiceBundle, ScheduleLike[]>();
 
 export function toResult(
   b: ServiceBundle,

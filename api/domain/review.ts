@@ -33,10 +33,19 @@ export function isHiddenAsStale(
   kind: Kind,
   now: Date,
 ): boolean {
-  if (!verifiedAt) return false;
+  return now.getTime() > hiddenAsStaleAfter(verifiedAt, reviewEveryDays, kind);
+}
+
+/** The last instant (epoch ms) a listing stays in search; Infinity if it is never hidden. */
+export function hiddenAsStaleAfter(
+  verifiedAt: string | null,
+  reviewEveryDays: number,
+  kind: Kind,
+): number {
+  if (!verifiedAt) return Number.POSITIVE_INFINITY;
   const checked = Date.parse(`${verifiedAt}T00:00:00Z`);
-  if (Number.isNaN(checked)) return false;
-  return now.getTime() - checked > (reviewEveryDays + hideAfterDaysPastDue(kind)) * DAY_MS;
+  if (Number.isNaN(checked)) return Number.POSITIVE_INFINITY;
+  return checked + (reviewEveryDays + hideAfterDaysPastDue(kind)) * DAY_MS;
 }
 
 /**

@@ -111,6 +111,38 @@ export function nextSessionOf(
   return best;
 }
 
+const HOUR_MS = 3_600_000;
+const remembered = new WeakMap<
+  object,
+  { from: number; until: number; value: NextSession | null }
+>();
+
+/**
+ * `nextSessionOf` remembered for `key` (an object that lives as long as the schedules, such as
+ * a listing held in memory): the answer found at instant `from` holds until the first of the
+ * sessions found ends, since each schedule's next session only moves later as time passes. An
+ * answer is kept at most an hour, so a session beyond the 400-day horizon comes into view.
+ */
+export function nextSessionRemembered(
+  key: object,
+  schedules: readonly ScheduleLike[],
+  now: Date,
+): NextSession | null {
+  const t = now.getTime();
+  const hit = remembered.get(key);
+  if (hit && t >= hit.from && t < hit.until) return hit.value;
+  let best: NextSession | null = null;
+  let until = t + HOUR_MS;
+  for (const schedule of schedules) {
+    const session = nextSession(schedule, now);
+    if (!session) continue;
+    until = Math.min(until, Date.parse(session.end));
+    if (!best || isEarlier(session, best)) best = session;
+  }
+  remembered.set(key, { from: t, until, value: best });
+  return best;
+}
+
 function isEarlier(a: NextSession, b: NextSession): boolean {
   const byStart = Date.parse(a.start) - Date.parse(b.start);
   return byStart < 0 || (byStart === 0 && Date.parse(a.end) < Date.parse(b.end));

@@ -1,10 +1,10 @@
 import type { NextSession, Place } from "../../schema/contract.js";
 import type { SearchQuery } from "../../schema/search-query.js";
 import type { AreaKind } from "../../schema/taxonomy.js";
-import type { ScheduleRow } from "../db/listing-bundles.js";
-import type { AreaHit, CandidateService, Candidates } from "../db/search-candidates.js";
+import type { ScheduleRow } from "./bundle.js";
+import type { AreaHit, CandidateService, Candidates } from "./candidates.js";
 import { distanceKm } from "./distance.js";
-import { matchesWhen, nextSessionOf } from "./schedule.js";
+import { matchesWhen, nextSessionRemembered } from "./schedule.js";
 
 export type GroupName = "nearby" | "area" | "anywhere";
 
@@ -31,6 +31,9 @@ const SPECIFICITY: Record<AreaKind, number> = {
   uk: 5,
 };
 const LOCAL_LIMIT = SPECIFICITY.lhb;
+/** The order of listing names (British English collation). */
+export const compareNames = new Intl.Collator("en-GB").compare;
+const NO_SCHEDULES: readonly ScheduleRow[] = Object.freeze([]);
 
 export type SearchFiltersInput = Pick<
   SearchQuery,
@@ -49,7 +52,7 @@ export type SearchFiltersInput = Pick<
 /** Whether a service passes every filter the person chose. */
 export function passesFilters(
   s: CandidateService,
-  schedules: readonly ScheduleRow[],
+  schedules: readonly Pick<ScheduleRow, "weekday" | "startTime" | "termTimeOnly">[],
   f: SearchFiltersInput,
 ): boolean {
   if (s.kind === "crisis" && !f.kind.includes("crisis")) return false;
@@ -92,8 +95,11 @@ export function rankSearch(
   }
 
   const groups: RankedGroups = { nearby: [], area: [], anywhere: [] };
-  for (const s of candidates.services.values()) {
-    const schedules = candidates.schedules.get(s.id) ?? [];
+  const ids = new Set([...nearest.keys(), ...bestArea.keys()]);
+  for (const id of ids) {
+    const s = candidates.services.get(id);
+    if (!s) continue;
+    const schedules = candidates.schedules.get(s.id) ?? NO_SCHEDULES;
     if (!passesFilters(s, schedules, filters)) continue;
     const d = nearest.get(s.id);
     const areaKind = bestArea.get(s.id) ?? null;
@@ -110,39 +116,44 @@ export function rankSearch(
       serviceId: s.id,
       group,
       distanceKm: d === undefined ? null : Math.round(d * 10) / 10,
-      nextSession: nextSessionOf(schedules, now),
+      nextSession: nextSessionRemembered(schedules, schedules, now),
       areaKind,
     });
   }
 
-  const byService = candidates.services;
-  const name = (r: Ranked) => byService.get(r.serviceId)?.name ?? "";
-  const flag = (r: Ranked, f: (s: CandidateService) => boolean) => {
-    const s = byService.get(r.serviceId);
-    return s && f(s) ? 0 : 1;
+  // Each sort key is worked out once per result, not once per comparison.
+  const { nameOrder, services } = candidates;
+  const keyed = (group: Ranked[], keys: (r: Ranked, s: CandidateService) => number[]) =>
+    group.map((r) => {
+      const s = services.get(r.serviceId)!;
+      return { r, keys: keys(r, s), name: s.name, order: nameOrder?.get(r.serviceId) ?? 0 };
+    });
+  type Keyed = ReturnType<typeof keyed>[number];
+  const compare = (a: Keyed, b: Keyed) => {
+    for (let k = 0; k < a.keys.length; k++) {
+      const diff = a.keys[k]! - b.keys[k]!;
+      if (diff !== 0) return diff;
+    }
+    const byName = nameOrder ? a.order - b.order : compareNames(a.name, b.name);
+    // Listings may share a name: the id keeps the order the same whoever found them.
+    return byName || (a.r.serviceId < b.r.serviceId ? -1 : 1);
   };
+  const ranked = (group: Ranked[], keys: (r: Ranked, s: CandidateService) => number[]) =>
+    keyed(group, keys)
+      .sort(compare)
+      .slice(0, filters.limit)
+      .map((x) => x.r);
+  // No session sorts last; a finite number, so two such compare equal (Infinity - Infinity is NaN).
   const session = (r: Ranked) =>
-    r.nextSession ? Date.parse(r.nextSession.start) : Number.POSITIVE_INFINITY;
-  const by =
-    (...keys: ((r: Ranked) => number)[]) =>
-    (a: Ranked, b: Ranked) => {
-      for (const key of keys) {
-        const diff = key(a) - key(b);
-        if (diff !== 0) return diff;
-      }
-      return name(a).localeCompare(name(b), "en-GB");
-    };
+    r.nextSession ? Date.parse(r.nextSession.start) : Number.MAX_SAFE_INTEGER;
   const specificity = (r: Ranked) => (r.areaKind ? SPECIFICITY[r.areaKind] : 9);
-  const selfReferral = (r: Ranked) => flag(r, (s) => s.referral.includes("self"));
-  const perinatal = (r: Ranked) => flag(r, (s) => s.mentalHealthSpecific);
+  const selfReferral = (s: CandidateService) => (s.referral.includes("self") ? 0 : 1);
+  const perinatal = (s: CandidateService) => (s.mentalHealthSpecific ? 0 : 1);
 
-  groups.nearby.sort(by((r) => r.distanceKm ?? 0, session));
-  groups.area.sort(by(specificity, selfReferral, session));
-  groups.anywhere.sort(by(perinatal, selfReferral, specificity));
   return {
-    nearby: groups.nearby.slice(0, filters.limit),
-    area: groups.area.slice(0, filters.limit),
-    anywhere: groups.anywhere.slice(0, filters.limit),
+    nearby: ranked(groups.nearby, (r) => [r.distanceKm ?? 0, session(r)]),
+    area: ranked(groups.area, (r, s) => [specificity(r), selfReferral(s), session(r)]),
+    anywhere: ranked(groups.anywhere, (r, s) => [perinatal(s), selfReferral(s), specificity(r)]),
   };
 }
 

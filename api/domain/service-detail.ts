@@ -1,6 +1,6 @@
 import type { ServiceAreaInfo, ServiceDetail } from "../../schema/contract.js";
 import type { Lang } from "../../schema/taxonomy.js";
-import type { AreaRow, ServiceBundle } from "../db/listing-bundles.js";
+import type { AreaRow, ServiceBundle } from "./bundle.js";
 import type { GeoIndex } from "./geo-index.js";
 import { toResult } from "./present.js";
 

@@ -7,6 +7,7 @@ import { openDb } from "../db/client.js";
 import { loadGeoIndex } from "../db/load-geo.js";
 import { prepareDb } from "../db/prepare.js";
 import { type Deps, memo } from "../deps.js";
+import { Directory } from "../directory.js";
 import { UsageCounter } from "../embed-usage.js";
 import { jsonLogger, type Logger } from "../logger.js";
 import { MemoryRateLimiter, Semaphore } from "../rate-limit.js";
@@ -47,11 +48,15 @@ export async function startServer(options: {
   if (!config.sessionSecret) {
     logger.info("SESSION_SECRET is not set: sign-in forms are signed with a key made at start");
   }
+  // Writes through this process are seen at once; others (another process, the CLI) within 1 s.
+  const directory = new Directory(handle.db, { checkEveryMs: 1_000, logger });
+  await directory.current();
   const deps: Deps = {
     db: handle.db,
     logger,
     geo,
     now: () => new Date(),
+    directory,
     publicOrigin: config.publicOrigin,
     reportRetentionDays: config.reportRetentionDays,
     cache: config.responseCache ? new ResponseCache() : undefined,

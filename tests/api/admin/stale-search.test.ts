@@ -4,6 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bumpDirectoryVersion } from "../../../api/db/directory-version.js";
 import { isHiddenAsStale } from "../../../api/domain/review.js";
 import type { CrisisRoute, SearchResponse } from "../../../schema/contract.js";
 import { services } from "../../../schema/tables.js";
@@ -29,8 +30,12 @@ describe("hiding listings long past review", () => {
     expect(res.status).toBe(200);
     return ((await res.json()) as { crisis: CrisisRoute[] }).crisis.map((c) => c.id);
   };
+  // Moves the directory version with the change, as every write to published listings does.
   const setChecked = (id: string, verifiedAt: string) =>
-    con.db.update(services).set({ verifiedAt }).where(eq(services.id, id));
+    con.db.batch([
+      con.db.update(services).set({ verifiedAt }).where(eq(services.id, id)),
+      bumpDirectoryVersion(con.db, con.clock.now),
+    ]);
 
   beforeAll(async () => {
     con = await openConsole();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { ScheduleRow } from "../../../api/db/listing-bundles.js";
+import type { ScheduleRow } from "../../../api/domain/bundle.js";
 import type {
   AreaHit,
   CandidateService,
   Candidates,
   LocationHit,
-} from "../../../api/db/search-candidates.js";
+} from "../../../api/domain/candidates.js";
 import { rankSearch, type SearchFiltersInput } from "../../../api/domain/search.js";
 import type { Place } from "../../../schema/contract.js";
 
@@ -59,8 +59,6 @@ function service(id: string, over: Partial<CandidateService> = {}): CandidateSer
 }
 const at = (serviceId: string, kmNorth: number): LocationHit => ({
   serviceId,
-  locationId: `${serviceId}-loc`,
-  name: "Hall",
   latitude: place.latitude + kmNorth / 111.2,
   longitude: place.longitude,
 });

@@ -1,0 +1,257 @@
+/**
+ * The read model search runs on: the published directory in memory, with venues in a spatial
+ * grid, service areas by kind and code, radius areas in a coarse grid, and each service's
+ * schedules and details. It finds a search's candidates; `rankSearch` ranks them, the same
+ * function that ranks the SQL oracle's candidates (api/db/search-candidates.ts).
+ */
+import type { Place } from "../../schema/contract.js";
+import type { AreaRow, ServiceBundle, ServiceRow } from "./bundle.js";
+import type { AreaHit, Candidates, LocationHit } from "./candidates.js";
+import { boundingBox } from "./distance.js";
+import { hiddenAsStaleAfter } from "./review.js";
+import { compareNames, passesFilters, type SearchFiltersInput } from "./search.js";
+import { VenueGrid } from "./venue-grid.js";
+
+/** Radius areas are kept in cells this many degrees wide, each area in every cell it touches. */
+const AREA_CELL_DEG = 0.5;
+/**
+ * Flat distances are within 0.7% of great-circle ones up to 50 km (see venue-grid.ts): venues are
+ * gathered a little beyond the radius, and the exact distance is left to `rankSearch`.
+ */
+const REACH = (km: number) => km * 1.02 + 0.05;
+/**
+ * Every service that can be shown near you lies within this flat distance, given the k-th nearest
+ * (flat) distance `dk`: shown distances are rounded to 0.1 km and ties go to the next session.
+ */
+const TIE_REACH = (dk: number) => dk * 1.03 + 0.15;
+
+interface AreaEntry {
+  area: AreaRow;
+  owner: number;
+}
+
+const areaCell = (lat: number, lon: number) =>
+  (Math.floor(lat / AREA_CELL_DEG) + 1_000) * 10_000 + Math.floor(lon / AREA_CELL_DEG) + 1_000;
+
+export class DirectoryIndex {
+  readonly services: ReadonlyMap<string, ServiceRow>;
+  readonly schedules: Candidates["schedules"];
+  private readonly nameOrder = new Map<string, number>();
+  private readonly bundles: readonly ServiceBundle[];
+  private readonly byId: ReadonlyMap<string, ServiceBundle>;
+  private readonly hiddenAfter: Float64Array;
+  private readonly venues: VenueGrid;
+  private readonly byArea = new Map<string, AreaEntry[]>();
+  private readonly radiusCells = new Map<number, AreaEntry[]>();
+  private readonly crisis: ServiceBundle[];
+  // Scratch space for one search at a time (searches run to the end without awaiting).
+  private stamp = 0;
+  private readonly seenAt: Int32Array;
+  private readonly nearest2: Float64Array;
+  private readonly touched: Int32Array;
+  private readonly judgedAt: Int32Array;
+  private readonly passed: Uint8Array;
+  private readonly pushedAt: Int32Array;
+
+  constructor(
+    /** The `directory_version` this index was built from. */
+    readonly version: number,
+    bundles: readonly ServiceBundle[],
+  ) {
+    this.bundles = bundles;
+    this.byId = new Map(bundles.map((b) => [b.service.id, b]));
+    this.services = new Map(bundles.map((b) => [b.service.id, b.service]));
+    this.schedules = new Map(
+      bundles.filter((b) => b.schedules.length > 0).map((b) => [b.service.id, b.schedules]),
+    );
+    const n = bundles.length;
+    this.hiddenAfter = new Float64Array(n);
+    this.seenAt = new Int32Array(n);
+    this.nearest2 = new Float64Array(n);
+    this.touched = new Int32Array(n);
+    this.judgedAt = new Int32Array(n);
+    this.passed = new Uint8Array(n);
+    this.pushedAt = new Int32Array(n);
+    const points: { latitude: number; longitude: number; owner: number }[] = [];
+    bundles.forEach((b, owner) => {
+      const s = b.service;
+      this.hiddenAfter[owner] = hiddenAsStaleAfter(s.verifiedAt, s.reviewEveryDays, s.kind);
+      for (const l of b.locations)
+        points.push({ latitude: l.latitude, longitude: l.longitude, owner });
+      for (const area of b.areas) this.addArea({ area, owner });
+    });
+    this.venues = new VenueGrid(points);
+    const byName = bundles.map((b) => b.service).sort((a, b) => compareNames(a.name, b.name));
+    byName.forEach((s, i) => {
+      const prev = byName[i - 1];
+      const same = prev !== undefined && compareNames(prev.name, s.name) === 0;
+      this.nameOrder.set(s.id, same ? this.nameOrder.get(prev.id)! : i);
+    });
+    this.crisis = bundles.filter((b) => b.service.kind === "crisis");
+  }
+
+  private addArea(entry: AreaEntry): void {
+    const { area } = entry;
+    if (area.kind !== "radius") {
+      const key = area.kind === "uk" ? "uk" : `${area.kind}:${area.code ?? ""}`;
+      const list = this.byArea.get(key);
+      if (list) list.push(entry);
+      else this.byArea.set(key, [entry]);
+      return;
+    }
+    if (area.latitude === null || area.longitude === null || area.radiusKm === null) return;
+    const box = boundingBox(area.latitude, area.longitude, area.radiusKm);
+    for (
+      let lat = Math.floor(box.minLat / AREA_CELL_DEG);
+      lat <= box.maxLat / AREA_CELL_DEG;
+      lat++
+    ) {
+      for (
+        let lon = Math.floor(box.minLon / AREA_CELL_DEG);
+        lon <= box.maxLon / AREA_CELL_DEG;
+        lon++
+      ) {
+        const key = areaCell(lat * AREA_CELL_DEG, lon * AREA_CELL_DEG);
+        const list = this.radiusCells.get(key);
+        if (list) list.push(entry);
+        else this.radiusCells.set(key, [entry]);
+      }
+    }
+  }
+
+  /** Published services in the index. */
+  get size(): number {
+    return this.bundles.length;
+  }
+
+  get venueCount(): number {
+    return this.venues.size;
+  }
+
+  /** A published service with everything shown about it. */
+  bundle(id: string): ServiceBundle | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every published crisis listing (the crisis panel chooses and orders them). */
+  crisisBundles(): readonly ServiceBundle[] {
+    return this.crisis;
+  }
+
+  /**
+   * The candidates of a search: enough of them that `rankSearch` gives exactly the answer it
+   * would give over every published service. Near you: the `limit` nearest services that pass the
+   * filters, and every other that could tie with them once distances are rounded; covering your
+   * area and anywhere: every service with an area for the place, with its venues, so a service
+   * that also meets nearby lands in the right group.
+   */
+  candidates(place: Place, f: SearchFiltersInput, now: Date): Candidates {
+    const q = this.nextStamp();
+    const nowMs = now.getTime();
+    const accept = (i: number): boolean => {
+      if (this.judgedAt[i] === q) return this.passed[i] === 1;
+      const b = this.bundles[i]!;
+      const ok = nowMs <= this.hiddenAfter[i]! && passesFilters(b.service, b.schedules, f);
+      this.judgedAt[i] = q;
+      this.passed[i] = ok ? 1 : 0;
+      return ok;
+    };
+
+    const areas: AreaHit[] = [];
+    const areaOwners: number[] = [];
+    const add = (entries: readonly AreaEntry[] | undefined) => {
+      for (const e of entries ?? []) {
+        if (!accept(e.owner)) continue;
+        areas.push(e.area);
+        areaOwners.push(e.owner);
+      }
+    };
+    if (place.precision === "sector" || place.precision === "district") {
+      add(this.byArea.get(`district:${place.query.split(" ")[0]}`));
+    }
+    if (place.lad) add(this.byArea.get(`lad:${place.lad}`));
+    if (place.icb) add(this.byArea.get(`icb:${place.icb}`));
+    if (place.lhb) add(this.byArea.get(`lhb:${place.lhb}`));
+    add(this.radiusCells.get(areaCell(place.latitude, place.longitude)));
+    add(this.byArea.get("uk"));
+    for (const country of place.countries) add(this.byArea.get(`country:${country}`));
+
+    // Each service's nearest venue (flat distance), over every venue a little beyond the radius.
+    let touchedCount = 0;
+    this.venues.within(place.latitude, place.longitude, REACH(f.radiusKm), (owner, d2) => {
+      if (this.seenAt[owner] !== q) {
+        this.seenAt[owner] = q;
+        this.nearest2[owner] = d2;
+        this.touched[touchedCount++] = owner;
+      } else if (d2 < this.nearest2[owner]!) this.nearest2[owner] = d2;
+    });
+    const cut2 = this.tieCut2(touchedCount, f.limit, accept);
+
+    const locations: LocationHit[] = [];
+    const pushVenues = (i: number) => {
+      if (this.pushedAt[i] === q) return;
+      this.pushedAt[i] = q;
+      for (const l of this.bundles[i]!.locations) locations.push(l);
+    };
+    for (let j = 0; j < touchedCount; j++) {
+      const i = this.touched[j]!;
+      if (this.nearest2[i]! <= cut2 && accept(i)) pushVenues(i);
+    }
+    for (const i of areaOwners) pushVenues(i);
+    const { services, schedules, nameOrder } = this;
+    return { locations, areas, services, schedules, nameOrder };
+  }
+
+  /**
+   * The squared flat distance within which every service that can be shown near you lies: found
+   * from the `limit`-th nearest service that passes the filters (a bounded max-heap, so filters
+   * are judged only for services that could still be among the nearest).
+   */
+  private tieCut2(count: number, limit: number, accept: (i: number) => boolean): number {
+    const heap = new Float64Array(limit);
+    let size = 0;
+    for (let j = 0; j < count; j++) {
+      const i = this.touched[j]!;
+      const d2 = this.nearest2[i]!;
+      if (size === limit && d2 >= heap[0]!) continue;
+      if (!accept(i)) continue;
+      if (size < limit) {
+        // Sift up.
+        let k = size++;
+        while (k > 0) {
+          const parent = (k - 1) >> 1;
+          if (heap[parent]! >= d2) break;
+          heap[k] = heap[parent]!;
+          k = parent;
+        }
+        heap[k] = d2;
+      } else {
+        // Replace the largest and sift down.
+        let k = 0;
+        for (;;) {
+          const left = 2 * k + 1;
+          if (left >= size) break;
+          const right = left + 1;
+          const child = right < size && heap[right]! > heap[left]! ? right : left;
+          if (heap[child]! <= d2) break;
+          heap[k] = heap[child]!;
+          k = child;
+        }
+        heap[k] = d2;
+      }
+    }
+    if (size < limit) return Number.POSITIVE_INFINITY;
+    const cut = TIE_REACH(Math.sqrt(heap[0]!));
+    return cut * cut;
+  }
+
+  private nextStamp(): number {
+    if (this.stamp >= 0x7fff_fff0) {
+      this.stamp = 0;
+      this.seenAt.fill(0);
+      this.judgedAt.fill(0);
+      this.pushedAt.fill(0);
+    }
+    return ++this.stamp;
+  }
+}
