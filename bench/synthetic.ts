@@ -50,6 +50,7 @@ export async function buildSynthetic(db: Db, geo: GeoIndex, size: SyntheticSize,
   const sectors = [...geo.sectors.values()];
   const icbs = [...geo.areas.values()].filter((a) => a.kind === "icb").map((a) => a.code);
   const lhbs = [...geo.areas.values()].filter((a) => a.kind === "lhb").map((a) => a.code);
+  const hbs = [...geo.areas.values()].filter((a) => a.kind === "hb").map((a) => a.code);
   const countries = ["England", "Wales", "Scotland"] as const;
 
   await db.insert(organisations).values({ id: "bench-org", name: "Benchmark organisation" });
@@ -109,8 +110,10 @@ export async function buildSynthetic(db: Db, geo: GeoIndex, size: SyntheticSize,
         areaRows.push({ id: `${id}-a`, serviceId: id, kind: "country", code: pick(countries) });
       else if (r < 0.25)
         areaRows.push({ id: `${id}-a`, serviceId: id, kind: "icb", code: pick(icbs) });
-      else if (r < 0.3)
+      else if (r < 0.28)
         areaRows.push({ id: `${id}-a`, serviceId: id, kind: "lhb", code: pick(lhbs) });
+      else if (r < 0.3 && hbs.length > 0)
+        areaRows.push({ id: `${id}-a`, serviceId: id, kind: "hb", code: pick(hbs) });
       else if (r < 0.6)
         areaRows.push({ id: `${id}-a`, serviceId: id, kind: "lad", code: home.lad });
       else if (r < 0.85)

@@ -61,7 +61,8 @@ export async function findCandidates(
       where ((a.kind = 'district' and a.code = ${district})
         or (a.kind = 'lad' and a.code in (select value from json_each(${JSON.stringify(lads)})))
         or (a.kind = 'icb' and a.code = ${place.icb})
-        or (a.kind = 'lhb' and a.code = ${place.lhb}))
+        or (a.kind = 'lhb' and a.code = ${place.lhb})
+        or (a.kind = 'hb' and a.code = ${place.hb}))
         and ${passes}
       union all
       select a.service_id, a.kind, a.code, a.latitude, a.longitude, a.radius_km, ${serviceColumns}

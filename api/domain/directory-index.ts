@@ -172,6 +172,7 @@ export class DirectoryIndex {
     if (place.lad) add(this.byArea.get(`lad:${place.lad}`));
     if (place.icb) add(this.byArea.get(`icb:${place.icb}`));
     if (place.lhb) add(this.byArea.get(`lhb:${place.lhb}`));
+    if (place.hb) add(this.byArea.get(`hb:${place.hb}`));
     add(this.radiusCells.get(areaCell(place.latitude, place.longitude)));
     add(this.byArea.get("uk"));
     for (const country of place.countries) add(this.byArea.get(`country:${country}`));
