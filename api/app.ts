@@ -103,7 +103,8 @@ export function createApp(deps: Deps) {
   for (const path of ["/print/pack.pdf", "/print/poster"]) {
     app.use(
       path,
-      concurrencyCap((c) => c.get("deps").limits?.renders),
+      rateLimit((c) => c.get("deps").limits?.renders, "page"),
+      concurrencyCap((c) => c.get("deps").limits?.renderSlots),
     );
   }
 

@@ -41,7 +41,9 @@ export interface Deps {
         reports?: RateLimiter | undefined;
         pages?: RateLimiter | undefined;
         login?: RateLimiter | undefined;
-        renders?: Semaphore | undefined;
+        /** PDFs and posters per client; beyond `pages`, since each takes a core for a while. */
+        renders?: RateLimiter | undefined;
+        renderSlots?: Semaphore | undefined;
       }
     | undefined;
 }

@@ -39,9 +39,19 @@ export class MemoryRateLimiter implements RateLimiter {
 }
 
 /**
+ * Lets the event loop take its other work (a /health check, other pages) before going on. The
+ * PDF and poster code is synchronous once it starts, so without this each admitted request would
+ * run to the end before the next was even read, and the cap below would never see two at once.
+ */
+const yieldToEventLoop = () =>
+  new Promise<void>((resolve) =>
+    typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
+
+/**
  * At most `max` pieces of heavy work (PDFs, posters) at once in this process, and `queue` more
  * waiting for a turn; beyond that, callers are told to come back. Keeps one client's burst from
- * taking every core while other pages and /health wait.
+ * queueing work that holds up every other page and /health.
  */
 export class Semaphore {
   private running = 0;
@@ -61,6 +71,9 @@ export class Semaphore {
       // The turn passes straight from a finishing holder to the first waiter.
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else return null;
+    // Every turn starts after a pass of the event loop: requests that arrived meanwhile are
+    // read (and counted here) first, and other pages get a look in between two PDFs.
+    await yieldToEventLoop();
     let released = false;
     return () => {
       if (released) return;

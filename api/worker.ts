@@ -31,6 +31,7 @@ export interface Env {
   REPORT_LIMITER?: RateLimiter;
   PAGE_LIMITER?: RateLimiter;
   LOGIN_LIMITER?: RateLimiter;
+  RENDER_LIMITER?: RateLimiter;
   /** Signs the sign-in form's cookie: `npx wrangler secret put SESSION_SECRET`. */
   SESSION_SECRET?: string;
   /** "off" ignores the rate-limit bindings (for contract tests that send many requests). */
@@ -93,8 +94,9 @@ function forEnv(env: Env): { app: App; deps: Deps } {
             reports: withPeriod(env.REPORT_LIMITER, 60),
             pages: withPeriod(env.PAGE_LIMITER, 60),
             login: withPeriod(env.LOGIN_LIMITER, 60),
+            renders: withPeriod(env.RENDER_LIMITER, 60),
             // Per isolate: each one has a few turns for PDFs and posters.
-            renders: new Semaphore(2, 4),
+            renderSlots: new Semaphore(2, 4),
           },
     // Counts stay in this isolate until 50 have gathered or 30 s have passed (see flushIfDue).
     usage: new UsageCounter(db, () => new Date()),

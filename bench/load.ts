@@ -3,44 +3,26 @@
  * process (as `npm start` would), sends a mix of real sectors and filters from 100 connections
  * for 60 s with autocannon, and prints throughput, latency, errors and the server's memory.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
+import { startServerProcess } from "./server-process.js";
 import { prng } from "./synthetic.js";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);
 const CACHE = process.env.RESPONSE_CACHE ?? "on";
 
-const dir = mkdtempSync(join(tmpdir(), "signpost-load-"));
 const rssMb = (pid: number) => {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
   return line ? Number(line[1]) / 1024 : Number.NaN;
 };
 
-const server = spawn(process.execPath, ["--import", "tsx", "api/node/start.ts"], {
-  env: {
-    ...process.env,
-    PORT: "0",
-    DATABASE_URL: `file:${join(dir, "load.db")}`,
-    // Loopback load comes from one address: the per-client limit would answer most of it 429.
-    RATE_LIMITS: "off",
-    RESPONSE_CACHE: CACHE,
-  },
-  stdio: ["ignore", "pipe", "inherit"],
+const server = await startServerProcess({
+  // Loopback load comes from one address: the per-client limit would answer most of it 429.
+  RATE_LIMITS: "off",
+  RESPONSE_CACHE: CACHE,
 });
-const url = await new Promise<string>((resolve, reject) => {
-  let out = "";
-  server.stdout.on("data", (d: Buffer) => {
-    out += d.toString();
-    const m = out.match(/running at (http:\/\/[^/\s]+)/);
-    if (m?.[1]) resolve(m[1]);
-  });
-  server.once("exit", (code) => reject(new Error(`server exited (${code}) before listening`)));
-});
-server.stdout.resume();
+const { url, pid } = server;
 
 const sectors = readFileSync("data/geo/postcode-sectors.csv", "utf8")
   .split(/\r?\n/)
@@ -65,7 +47,6 @@ const paths = Array.from({ length: 2_000 }, (_, i) => {
   return `/api/v1/search?postcode=${encodeURIComponent(sector ?? "EX4 4")}${filters[i % filters.length]}`;
 });
 
-const pid = server.pid as number;
 console.log(`Perinatal Signpost load test (${new Date().toISOString()}), node ${process.version}`);
 console.log(
   `server ${url} (pid ${pid}), response cache ${CACHE}, ${paths.length} distinct searches`,
@@ -90,6 +71,4 @@ console.log(
 );
 const ok = r.non2xx === 0 && r.errors === 0 && growth <= 20;
 console.log(`  target: zero errors and memory growth <= 20%: ${ok ? "met" : "NOT met"}`);
-server.kill("SIGTERM");
-await new Promise((resolve) => server.once("exit", resolve));
-rmSync(dir, { recursive: true, force: true });
+await server.stop();

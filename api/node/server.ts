@@ -20,8 +20,9 @@ export function nodeLimits(): NonNullable<Deps["limits"]> {
     reports: new MemoryRateLimiter(5, 60),
     pages: new MemoryRateLimiter(120, 60),
     login: new MemoryRateLimiter(30, 60),
+    renders: new MemoryRateLimiter(10, 60),
     // Two PDFs or posters at once on a small server, four more waiting; beyond that, 429.
-    renders: new Semaphore(2, 4),
+    renderSlots: new Semaphore(2, 4),
   };
 }
 

@@ -99,10 +99,14 @@ describe("public rate limits on the app", () => {
 describe("limits on public pages and the print tools", () => {
   let backend: Backend;
   let app: ReturnType<typeof createApp>;
-  const renders = new Semaphore(1, 0, 3);
+  const renderSlots = new Semaphore(1, 0, 3);
   beforeAll(async () => {
     backend = await openBackend("memory");
-    app = appOn(backend, { pages: new MemoryRateLimiter(4, 60), renders });
+    app = appOn(backend, {
+      pages: new MemoryRateLimiter(4, 60),
+      renders: new MemoryRateLimiter(2, 60),
+      renderSlots,
+    });
   });
   afterAll(() => backend?.close());
 
@@ -139,7 +143,7 @@ describe("limits on public pages and the print tools", () => {
   });
 
   it("makes one PDF or poster at a time here: the next is refused with 429 and Retry-After until it is done", async () => {
-    const held = await renders.acquire();
+    const held = await renderSlots.acquire();
     const busy = await app.request(PDF, from("198.51.100.30"));
     expect(busy.status).toBe(429);
     expect(busy.headers.get("retry-after")).toBe("3");
@@ -153,6 +157,19 @@ describe("limits on public pages and the print tools", () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     // The turn is given back once the PDF is made.
-    expect(await renders.acquire()).not.toBeNull();
+    const again = await renderSlots.acquire();
+    expect(again).not.toBeNull();
+    again?.();
+  });
+
+  it("limits PDFs and posters per client more tightly than pages", async () => {
+    const ip = "198.51.100.40";
+    for (let i = 0; i < 2; i++) expect((await app.request(PDF, from(ip))).status).toBe(200);
+    const third = await app.request(PDF, from(ip));
+    expect(third.status).toBe(429);
+    expect(await third.text()).toContain("Please wait a moment");
+    // Pages are still within this client's allowance, and another client still gets its PDF.
+    expect((await app.request("/print", from(ip))).status).toBe(200);
+    expect((await app.request(PDF, from("198.51.100.41"))).status).toBe(200);
   });
 });
