@@ -73,6 +73,15 @@ const shared = {
 function singleFile(entry: string, outDir: string, format: "es" | "iife", fileName: string) {
   return build({
     ...shared,
+    resolve: {
+      ...resolveConditions,
+      alias: [
+        {
+          find: /^\.\/results-loader\.js$/,
+          replacement: resolve(root, "widget/results-loader-inline.ts"),
+        },
+      ],
+    },
     build: {
       ...shared.build,
       outDir,
@@ -179,6 +188,9 @@ export default defineConfig({
     lib: { entry: "widget/index.ts", formats: ["es"], fileName: () => "signpost.js" },
     rolldownOptions: {
       treeshake,
+      // The lazy chunks (Welsh, the answer's templates) import Lit and the rest from the main
+      // file: without this, library mode moves what they share into a third file.
+      preserveEntrySignatures: "allow-extension",
       output: { ...minifiedOutput, chunkFileNames: "chunks/[name]-[hash].js" },
     },
   },

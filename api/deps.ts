@@ -32,6 +32,11 @@ export interface Deps {
   /** Proxies whose X-Forwarded-For / CF-Connecting-IP is believed (Node; see client-address). */
   trustProxy?: TrustedProxies | undefined;
   /**
+   * The VTIMEZONE component of a zone, for calendar files; defaults to @touch4it/ical-timezones
+   * reading its files (the Worker bundles Europe/London as text instead).
+   */
+  vtimezone?: ((zone: string) => string | null) | undefined;
+  /**
    * Per-client limits (public API reads, problem reports, public pages and print tools, sign-in
    * posts) and the cap on PDFs and posters made at once.
    */

@@ -3,6 +3,7 @@
  * the libSQL web client. Built and served by `wrangler` (see wrangler.toml and docs/deploy.md).
  */
 import { createClient } from "@libsql/client/web";
+import londonZone from "@touch4it/ical-timezones/zones/Europe/London.ics";
 import { drizzle } from "drizzle-orm/libsql/web";
 import areas from "../data/geo/areas.json";
 import shares from "../data/geo/district-area-shares.csv";
@@ -49,6 +50,11 @@ const geo = memo(async () =>
 
 let current: { key: string; app: App; deps: Deps } | undefined;
 
+/** The VTIMEZONE component of a zone file (which wraps it in a VCALENDAR). */
+function vtimezoneOf(text: string): string {
+  return text.slice(text.indexOf("BEGIN:VTIMEZONE"), text.indexOf("END:VCALENDAR"));
+}
+
 /**
  * One app per isolate and database. The libSQL web client holds no connection between
  * requests (each query is an HTTP request), so sharing it across requests is safe.
@@ -85,6 +91,8 @@ function forEnv(env: Env): { app: App; deps: Deps } {
     reportRetentionDays: readConfig(env as unknown as Record<string, string | undefined>)
       .reportRetentionDays,
     sessionSecret: env.SESSION_SECRET || undefined,
+    // No files to read on Workers: the zone the calendar files use ships as a text module.
+    vtimezone: (zone) => (zone === "Europe/London" ? vtimezoneOf(londonZone) : null),
     cache: new EdgeCache(edge),
     limits:
       env.RATE_LIMITS === "off"

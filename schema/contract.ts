@@ -80,6 +80,11 @@ export interface SearchResult {
   mentalHealthSpecific: boolean;
   /** Kilometres from the place to the nearest location, when the service has one. */
   distanceKm: number | null;
+  /**
+   * Set when the nearest venue's position is only its postcode sector's centre: the distance is
+   * then no more than "in EX4 4", and is said that way.
+   */
+  venueSector: string | null;
   nextSession: NextSession | null;
   contacts: Contact[];
   /** Date (YYYY-MM-DD) the listing was last checked. */
@@ -89,6 +94,10 @@ export interface SearchResult {
   demo: boolean;
   /** Public page of the listing, relative to the API origin: `/services/:id`. */
   url: string;
+  /** Its sessions as an iCalendar file, `/services/:id/sessions.ics`, when it has any. */
+  calendarUrl: string | null;
+  /** The language the name and summary are in (English text may stand in for Welsh). */
+  lang: "en" | "cy";
 }
 
 export interface CrisisRoute {
@@ -121,11 +130,18 @@ export interface NextStep {
 export interface SearchResponse {
   place: Place;
   crisis: CrisisRoute[];
+  /**
+   * What she can do now, for her nation; shown first when nothing local is listed. Always sent
+   * by this server (optional only so that a widget still reads an older directory's answer).
+   */
+  nextSteps?: NextStep[];
   groups: {
     nearby: SearchResult[];
     area: SearchResult[];
     anywhere: SearchResult[];
   };
+  /** How many results each group holds in all; a group returns at most `limit` of them. */
+  totals?: { nearby: number; area: number; anywhere: number };
   total: number;
 }
 

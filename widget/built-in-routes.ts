@@ -24,7 +24,16 @@ interface BuiltIn<K> {
 
 const UK: readonly Country[] = ["England", "Wales", "Scotland", "Northern Ireland"];
 
-function contact(kind: ContactKind, value: string, href: string, keyword?: string): Contact {
+/** A built-in contact; its link follows from its kind and value, as the directory's do. */
+function contact(kind: ContactKind, value: string, keyword?: string): Contact {
+  const href =
+    kind === "phone"
+      ? `tel:${value.replace(/ /g, "")}`
+      : kind === "text"
+        ? `sms:${value}${keyword ? `?body=${keyword}` : ""}`
+        : kind === "email"
+          ? `mailto:${value}`
+          : `https://www.${value}/`;
   return {
     kind,
     value,
@@ -37,55 +46,52 @@ function contact(kind: ContactKind, value: string, href: string, keyword?: strin
 }
 
 const crisisRoutes: BuiltIn<RouteKey>[] = [
-  { key: "emergency", countries: UK, contacts: [contact("phone", "999", "tel:999")] },
+  { key: "emergency", countries: UK, contacts: [contact("phone", "999")] },
   {
     key: "nhs111",
     countries: UK.slice(0, 3),
     show: "unknown",
-    contacts: [contact("phone", "111", "tel:111")],
+    contacts: [contact("phone", "111")],
   },
   {
     key: "nhs111England",
     show: "known",
     countries: ["England"],
-    contacts: [contact("phone", "111", "tel:111")],
+    contacts: [contact("phone", "111")],
   },
   {
     key: "nhs111Wales",
     show: "known",
     countries: ["Wales"],
-    contacts: [contact("phone", "111", "tel:111")],
+    contacts: [contact("phone", "111")],
   },
   {
     key: "nhs24Scotland",
     show: "known",
     countries: ["Scotland"],
-    contacts: [contact("phone", "111", "tel:111")],
+    contacts: [contact("phone", "111")],
   },
   {
     key: "lifeline",
     countries: ["Northern Ireland"],
-    contacts: [contact("phone", "0808 808 8000", "tel:08088088000")],
+    contacts: [contact("phone", "0808 808 8000")],
   },
   {
     key: "breathingSpace",
     show: "known",
     detailOnly: true,
     countries: ["Scotland"],
-    contacts: [contact("phone", "0800 83 85 87", "tel:0800838587")],
+    contacts: [contact("phone", "0800 83 85 87")],
   },
   {
     key: "samaritans",
     countries: UK,
-    contacts: [
-      contact("phone", "116 123", "tel:116123"),
-      contact("email", "jo@samaritans.org", "mailto:jo@samaritans.org"),
-    ],
+    contacts: [contact("phone", "116 123"), contact("email", "jo@samaritans.org")],
   },
   {
     key: "shout",
     countries: UK,
-    contacts: [contact("text", "85258", "sms:85258?body=SHOUT", "SHOUT")],
+    contacts: [contact("text", "85258", "SHOUT")],
   },
 ];
 
@@ -93,28 +99,22 @@ const helplines: BuiltIn<HelplineKey>[] = [
   {
     key: "pandas",
     countries: UK,
-    contacts: [contact("text", "85258", "sms:85258?body=PANDAS", "PANDAS")],
+    contacts: [contact("text", "85258", "PANDAS")],
   },
   {
     key: "mind",
     countries: ["England", "Wales"],
-    contacts: [
-      contact("phone", "0300 123 3393", "tel:03001233393"),
-      contact("text", "86463", "sms:86463"),
-    ],
+    contacts: [contact("phone", "0300 123 3393"), contact("text", "86463")],
   },
   {
     key: "app",
     countries: UK,
-    contacts: [
-      contact("web", "app-network.org", "https://www.app-network.org/"),
-      contact("email", "app@app-network.org", "mailto:app@app-network.org"),
-    ],
+    contacts: [contact("web", "app-network.org"), contact("email", "app@app-network.org")],
   },
   {
     key: "tommys",
     countries: UK,
-    contacts: [contact("email", "midwife@tommys.org", "mailto:midwife@tommys.org")],
+    contacts: [contact("email", "midwife@tommys.org")],
   },
 ];
 

@@ -21,7 +21,7 @@ export interface SignpostSelectDetail {
   /** The listing's id, or `built-in-…` for routes built into the widget. */
   id: string;
   name: string;
-  action: ContactKind | "details";
+  action: ContactKind | "details" | "calendar";
   href: string;
 }
 

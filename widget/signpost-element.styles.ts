@@ -78,13 +78,20 @@ const baseStyles = css`
     .signpost {
       padding: 0.75rem;
     }
+    /* On a phone the first crisis button and the postcode field share the first screen. */
+    .intro {
+      display: none;
+    }
   }
   @container signpost (min-width: 46rem) {
     :host(:not([compact])) .layout {
       grid-template-columns: minmax(0, 1fr) minmax(14rem, 18rem);
     }
+    /* Beside the results, the panel stays in view as the page scrolls. */
     :host(:not([compact])) .crisis {
       order: 2;
+      position: sticky;
+      top: 0.5rem;
     }
   }
 
@@ -213,6 +220,9 @@ const baseStyles = css`
     display: grid;
     gap: 0.75em;
   }
+  .more-button {
+    justify-self: start;
+  }
   .group-count {
     color: var(--_muted);
     font-weight: 400;
@@ -276,12 +286,9 @@ const baseStyles = css`
     position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
 
   @media (prefers-reduced-motion: reduce) {

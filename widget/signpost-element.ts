@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues } from "lit";
-import { property, state } from "lit/decorators.js";
 import type { CrisisRoute, SearchResponse } from "../schema/contract.js";
 import { type Country, KINDS, STAGES } from "../schema/taxonomy.js";
 import { apiBase, createClient, type Failure, type SearchParams } from "./api-client.js";
@@ -7,11 +6,13 @@ import { builtInCrisisRoutes, builtInHelplines } from "./built-in-routes.js";
 import { type SignpostEventMap, signpostEvent } from "./events.js";
 import { clampNumber, type Filters, noFilters, parseCodes, toggleFilter } from "./filters.js";
 import { parsePostcode } from "./postcode.js";
+import { loadResultsView } from "./results-loader.js";
 import { scriptUrl } from "./script-url.js";
 import { styles } from "./signpost-element.styles.js";
 import { type Lang, loadStrings, resolveLang, type Strings } from "./strings/index.js";
 import { crisisPanel } from "./templates/crisis-panel.js";
-import { failureView, placeholders, resultsFooter, resultsView } from "./templates/results-view.js";
+import { failureView, placeholders } from "./templates/fallback-view.js";
+import type { GroupName } from "./templates/results-view.js";
 import { type FieldError, searchForm } from "./templates/search-form.js";
 
 type View =
@@ -80,49 +81,78 @@ type View =
 export class SignpostElement extends LitElement {
   static override styles = styles;
 
+  // Declared here rather than with decorators, whose helpers cost the widget 0.3 KB gzip.
+  static override properties = {
+    api: {},
+    postcode: {},
+    stage: {},
+    kind: {},
+    lang: {},
+    site: {},
+    limit: { type: Number },
+    radiusKm: { type: Number, attribute: "radius-km" },
+    compact: { type: Boolean, reflect: true },
+    strings: { state: true, attribute: false },
+    view: { state: true, attribute: false },
+    filters: { state: true, attribute: false },
+    typed: { state: true, attribute: false },
+    fieldError: { state: true, attribute: false },
+    country: { state: true, attribute: false },
+    countries: { state: true, attribute: false },
+    shared: { state: true, attribute: false },
+    searched: { state: true, attribute: false },
+    crisisOpen: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+  };
+
   /** Base URL of the Perinatal Signpost server; defaults to the server the script was loaded from. */
-  @property() api = "";
+  api = "";
 
   /** A postcode to search for straight away. Only its sector (`EX4 4`) is ever sent. */
-  @property() postcode = "";
+  postcode = "";
 
   /** Stages to preselect: `pregnancy`, `postnatal`, `toddler` (comma-separated). */
-  @property() stage = "";
+  stage = "";
 
   /** Types of support to preselect, e.g. `peer-group,helpline` (comma-separated). */
-  @property() kind = "";
+  kind = "";
 
   /** `en` or `cy`. Defaults to the language of the page. */
-  @property() override lang!: string;
+  override lang!: string;
 
   /** The embedding site's id, sent with searches so use can be counted per site. */
-  @property() site = "";
+  site = "";
 
-  /** Most results per group (1–50). */
-  @property({ type: Number }) limit?: number;
+  /** Results shown at first in each group (1–50); "Show N more" shows the rest. */
+  limit?: number;
 
   /** How far to look for groups that meet in person, in km (1–50). */
-  @property({ type: Number, attribute: "radius-km" }) radiusKm?: number;
+  radiusKm?: number;
 
   /** A denser layout for narrow sidebars: one column, briefer crisis panel. */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
-  @state() private strings?: Strings;
-  @state() private view: View = { status: "idle" };
-  @state() private filters: Filters = noFilters();
-  @state() private typed = "";
-  @state() private fieldError: FieldError | null = null;
-  @state() private country: Country | null = null;
+  private strings?: Strings;
+  private view: View = { status: "idle" };
+  private filters: Filters = noFilters();
+  private typed = "";
+  private fieldError: FieldError | null = null;
+  private country: Country | null = null;
   /** Every country the last place may be in (a border sector can be in two). */
-  @state() private countries: Country[] = [];
-  @state() private shared: "copied" | "show" | null = null;
+  private countries: Country[] = [];
+  private shared: "copied" | "show" | null = null;
   /** Once a search has started, the results area keeps its height so the page does not jump. */
-  @state() private searched = false;
+  private searched = false;
   /** Whether the crisis panel shows its descriptions and hours when the widget is narrow. */
-  @state() private crisisOpen = false;
+  private crisisOpen = false;
+  /** Groups whose "Show N more" was pressed, for the answer on show. */
+  private expanded = new Set<GroupName>();
 
   private language?: Lang;
   private inFlight?: AbortController;
+  /** The answer's templates, fetched when the first search starts (see results-view.ts). */
+  private results?: typeof import("./templates/results-view.js");
+  private resultsLoad?: Promise<unknown>;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -190,7 +220,8 @@ export class SignpostElement extends LitElement {
       language: f.welsh ? "cy" : null,
       lang: this.language ?? "en",
       radiusKm: clampNumber(this.radiusKm, 1, 50),
-      limit: clampNumber(this.limit, 1, 50),
+      // Every result comes at once; `limit` only says how many show before "Show N more".
+      limit: 50,
       site: this.site || null,
     };
   }
@@ -200,6 +231,9 @@ export class SignpostElement extends LitElement {
     const parsed = parsePostcode(this.typed);
     if (!parsed.ok) {
       this.fieldError = parsed.problem;
+      // Results for the last postcode must not stand under an error about this one.
+      this.inFlight?.abort();
+      this.view = { status: "idle" };
       if (byPerson) this.find("#postcode")?.focus();
       return;
     }
@@ -214,8 +248,10 @@ export class SignpostElement extends LitElement {
     const params = this.params(query);
     this.holdCrisisHeight();
     this.view = { status: "loading", query };
+    this.loadResults();
     this.searched = true;
     this.shared = null;
+    this.expanded = new Set();
     this.emit("signpost-search", { postcode: query, params });
 
     const base = this.base;
@@ -231,6 +267,7 @@ export class SignpostElement extends LitElement {
     if (outcome.ok) {
       const { place, groups, total } = outcome.data;
       this.view = { status: "results", query, response: outcome.data };
+      this.fitCrisisPanel();
       this.country = place.country;
       this.countries = place.countries?.length ? place.countries : [place.country];
       this.emit("signpost-results", {
@@ -254,6 +291,20 @@ export class SignpostElement extends LitElement {
       return;
     }
     this.view = { status: "failed", query, failure };
+  }
+
+  /** Fetches the answer's templates once, beside the first search; a failure is tried again. */
+  private loadResults() {
+    this.resultsLoad ??= loadResultsView().then(
+      (m) => {
+        this.results = m;
+        this.requestUpdate();
+      },
+      () => {
+        this.resultsLoad = undefined;
+        this.requestUpdate();
+      },
+    );
   }
 
   private emit<K extends keyof SignpostEventMap>(name: K, detail: SignpostEventMap[K]["detail"]) {
@@ -280,7 +331,7 @@ export class SignpostElement extends LitElement {
   private onClick = (e: Event) => {
     if (this.view.status !== "loading") this.releaseCrisisHeight();
     const target = (e.target as Element).closest<HTMLElement>(
-      "a[data-action], button[data-retry], button[data-clear], button[data-share], button[data-crisis-toggle]",
+      "a[data-action], button[data-retry], button[data-clear], button[data-share], button[data-crisis-toggle], button[data-more]",
     );
     if (!target) return;
     if (target instanceof HTMLAnchorElement) {
@@ -291,12 +342,14 @@ export class SignpostElement extends LitElement {
         action: action as SignpostEventMap["signpost-select"]["detail"]["action"],
         href: target.href,
       });
-    } else if ("retry" in target.dataset && this.view.status === "failed") {
+    } else if ("retry" in target.dataset && this.view.status !== "idle") {
       // The button goes away while loading: focus waits on the results area instead of the page.
       this.find(".results")?.focus();
       this.search(this.view.query, true);
+    } else if (target.dataset.more) {
+      this.showMore(target.dataset.more as GroupName);
     } else if ("clear" in target.dataset) {
-      this.filters = { ...noFilters(), stage: this.filters.stage };
+      this.filters = noFilters();
       this.find(".more summary")?.focus();
       if (this.view.status !== "idle") this.search(this.view.query, true);
     } else if ("share" in target.dataset) {
@@ -306,20 +359,30 @@ export class SignpostElement extends LitElement {
     }
   };
 
-  /** A link to this search that carries the sector, never the full postcode. */
-  private linkTo(path: "embed" | "print", query: string): string {
+  /**
+   * A link to this search that carries the sector, never the full postcode: the printed pack,
+   * or the directory's public home page (`/?postcode=EX4+4`), which searches as the widget does.
+   */
+  private linkTo(path: "" | "print", query: string): string {
     const url = new URL(path, this.base ?? document.baseURI);
     url.searchParams.set("postcode", query);
     if (this.filters.stage.length) url.searchParams.set("stage", this.filters.stage.join(","));
-    if (path === "embed" && this.filters.kind.length)
-      url.searchParams.set("kind", this.filters.kind.join(","));
     url.searchParams.set("lang", this.language ?? "en");
     return url.href;
   }
 
+  /** Shows the rest of a group, and takes focus to the first listing that was hidden. */
+  private async showMore(group: GroupName) {
+    this.expanded = new Set([...this.expanded, group]);
+    await this.updateComplete;
+    this.find<HTMLElement>(
+      `#group-${group} + ul > li:nth-child(${(clampNumber(this.limit, 1, 50) ?? 10) + 1}) h4`,
+    )?.focus();
+  }
+
   private async share() {
     if (this.view.status !== "results") return;
-    const url = this.linkTo("embed", this.view.query);
+    const url = this.linkTo("", this.view.query);
     try {
       if (navigator.share) {
         await navigator.share({ title: this.strings?.title ?? "", url });
@@ -349,6 +412,20 @@ export class SignpostElement extends LitElement {
     if (panel) panel.style.minHeight = `${panel.offsetHeight}px`;
   }
 
+  /**
+   * Once the answer is on screen the panel fits its routes again, leaving no gap at its foot.
+   * When it sits above what she is reading, the page is scrolled by what it lost, so nothing
+   * moves under her finger.
+   */
+  private async fitCrisisPanel() {
+    await this.updateComplete;
+    const panel = this.find(".crisis");
+    if (!panel) return;
+    const { top, height } = panel.getBoundingClientRect();
+    this.releaseCrisisHeight();
+    if (top < 0) window.scrollBy(0, panel.offsetHeight - height);
+  }
+
   /** Lets the panel fit its routes again: done on the person's next click, when a move is expected. */
   private releaseCrisisHeight() {
     const panel = this.find(".crisis");
@@ -373,6 +450,7 @@ export class SignpostElement extends LitElement {
             this.country,
             s,
             this.crisisOpen,
+            this.countries.length > 1,
           )}
           <div class="main">
             ${searchForm(
@@ -397,12 +475,12 @@ export class SignpostElement extends LitElement {
               ${this.renderView(s)}
             </div>
             ${
-              view.status === "results"
-                ? resultsFooter(
+              view.status === "results" && this.results
+                ? this.results.resultsFooter(
                     view.query,
                     {
                       print: this.linkTo("print", view.query),
-                      share: this.linkTo("embed", view.query),
+                      share: this.linkTo("", view.query),
                     },
                     this.shared,
                     s,
@@ -441,8 +519,23 @@ export class SignpostElement extends LitElement {
         return placeholders();
       case "failed":
         return failureView(view.failure, s, fallback());
-      case "results":
-        return resultsView(view.response, s, this.base ?? new URL(document.baseURI), fallback());
+      case "results": {
+        const base = this.base ?? new URL(document.baseURI);
+        // The answer came but its templates could not load: say so, with the helplines.
+        if (!this.results) {
+          return this.resultsLoad
+            ? placeholders()
+            : failureView({ code: "network", message: "" }, s, fallback());
+        }
+        return this.results.resultsView(view.response, s, {
+          base,
+          fallback: fallback(),
+          shown: clampNumber(this.limit, 1, 50) ?? 10,
+          expanded: this.expanded,
+          // TODO(issue 11): the public "add your service" form, once it exists.
+          tellUs: new URL("/#partners", base).href,
+        });
+      }
     }
   }
 }

@@ -5,7 +5,13 @@
  */
 import type { z } from "zod";
 import { type Listing, listingInput } from "../../schema/listing-input.js";
-import { AREA_KINDS, type AreaKind, type Kind } from "../../schema/taxonomy.js";
+import {
+  AREA_KINDS,
+  type AreaKind,
+  type Kind,
+  VENUE_PRECISIONS,
+  type VenuePrecision,
+} from "../../schema/taxonomy.js";
 import type { GeoIndex } from "../domain/geo-index.js";
 import { futureCheckProblem } from "../domain/review.js";
 import { scheduleProblems } from "../domain/schedule.js";
@@ -32,6 +38,16 @@ const AREA_NOUNS: Record<AreaKind, string> = {
 const NEW_CHILD = /^(?:ct|loc|ses|area)-[a-z0-9]{10}$/;
 
 const orNull = (s: string) => (s === "" ? null : s);
+
+/** The structured hours carried in the form as JSON; the shared schema checks their shape. */
+function parseOpenHours(text: string): unknown {
+  if (text === "") return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 const num = (s: string) => (s === "" ? Number.NaN : Number(s));
 
 /** A validation issue in words an editor can act on. */
@@ -85,11 +101,16 @@ export function listingFromForm(
     const postcode = normalPostcode(l.postcode) ?? l.postcode.toUpperCase();
     let latitude = num(l.latitude);
     let longitude = num(l.longitude);
+    let precision = (VENUE_PRECISIONS as readonly string[]).includes(l.precision)
+      ? (l.precision as VenuePrecision)
+      : "address";
     if (l.latitude === "" && l.longitude === "" && l.postcode) {
       const found = positionOf(l.postcode, ctx.geo);
       if (found) {
         latitude = found.latitude;
         longitude = found.longitude;
+        // Our geography knows sectors, not addresses: distances to it are only approximate.
+        precision = "sector";
       } else {
         errors[`locations.${i}.postcode`] =
           "We could not find this postcode in our geography. Check it, or enter the latitude and longitude.";
@@ -102,6 +123,7 @@ export function listingFromForm(
       postcode,
       latitude,
       longitude,
+      precision,
       accessibility: orNull(l.accessibility),
       accessibilityCy: orNull(l.accessibilityCy),
     };
@@ -178,6 +200,7 @@ export function listingFromForm(
       hours: orNull(c.hours),
       hoursCy: orNull(c.hoursCy),
       keyword: c.kind === "text" ? orNull(c.keyword.toUpperCase()) : null,
+      openHours: parseOpenHours(c.openHours),
       needsVerification: c.needsVerification,
       position,
     })),

@@ -18,6 +18,8 @@ export interface ContactValues {
   hours: string;
   hoursCy: string;
   keyword: string;
+  /** Structured hours (schema/hours.ts) as JSON, carried through the form unchanged. */
+  openHours: string;
   needsVerification: boolean;
   remove: boolean;
 }
@@ -30,6 +32,8 @@ export interface LocationValues {
   longitude: string;
   accessibility: string;
   accessibilityCy: string;
+  /** How precise the position is (`address`, `postcode`, `sector`). */
+  precision: string;
   remove: boolean;
 }
 export interface ScheduleValues {
@@ -106,6 +110,7 @@ export const blankContact = (): ContactValues => ({
   hours: "",
   hoursCy: "",
   keyword: "",
+  openHours: "",
   needsVerification: false,
   remove: false,
 });
@@ -118,6 +123,7 @@ export const blankLocation = (): LocationValues => ({
   longitude: "",
   accessibility: "",
   accessibilityCy: "",
+  precision: "",
   remove: false,
 });
 export const blankSchedule = (): ScheduleValues => ({
@@ -236,6 +242,7 @@ export function formFromListing(l: Listing, geo: GeoIndex): ListingFormValues {
       hours: text(c.hours),
       hoursCy: text(c.hoursCy),
       keyword: text(c.keyword),
+      openHours: c.openHours ? JSON.stringify(c.openHours) : "",
       needsVerification: c.needsVerification,
       remove: false,
     })),
@@ -248,6 +255,7 @@ export function formFromListing(l: Listing, geo: GeoIndex): ListingFormValues {
       longitude: String(x.longitude),
       accessibility: text(x.accessibility),
       accessibilityCy: text(x.accessibilityCy),
+      precision: x.precision,
       remove: false,
     })),
     schedules: l.schedules.map((s) => ({
@@ -324,6 +332,7 @@ export function formFromBody(body: FormBody): ListingFormValues {
     hours: get("hours"),
     hoursCy: get("hoursCy"),
     keyword: get("keyword"),
+    openHours: get("openHours"),
     needsVerification: has("needsVerification"),
     remove: has("remove"),
   }));
@@ -336,6 +345,7 @@ export function formFromBody(body: FormBody): ListingFormValues {
     longitude: get("longitude"),
     accessibility: get("accessibility"),
     accessibilityCy: get("accessibilityCy"),
+    precision: get("precision"),
     remove: has("remove"),
   }));
   values.schedules = rows(body, "schedules", (get, has) => ({

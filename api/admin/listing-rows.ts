@@ -60,6 +60,7 @@ export function listingRows(l: Listing): ListingRows {
       hours: orNull(c.hours),
       hoursCy: orNull(c.hoursCy),
       keyword: orNull(c.keyword),
+      openHours: c.openHours ?? null,
       needsVerification: c.needsVerification,
       position: i,
     })),

@@ -1,7 +1,11 @@
 /**
- * Reads whatever a person types into a postcode box and keeps only as much of it as the
- * service may use: the sector (`EX4 4`), district (`EX4`) or postcode area (`EX`). The unit
- * letters of a full postcode are checked for shape and then dropped, so they never travel further.
+ * The one postcode rule, for the API and /print (widget/postcode.ts follows it, held to it by
+ * tests/widget/postcode.test.ts). Reads whatever a person types into
+ * a postcode box and keeps only as much of it as the service may use: the sector (`EX4 4`),
+ * district (`EX4`) or postcode area (`EX`). The inward code may be whole (`4QJ`) or begun
+ * (`4`, `4Q`): either way only its first character, the sector, is kept. The unit letters of a
+ * full postcode are checked for shape and then dropped, so they never travel further; any letter
+ * is taken there, since a slip in them cannot change the sector.
  */
 
 export type PostcodeKind = "full" | "sector" | "district" | "area";

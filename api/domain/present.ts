@@ -2,8 +2,10 @@ import type { Contact, CrisisRoute, NextSession, SearchResult } from "../../sche
 import type { Country, Lang } from "../../schema/taxonomy.js";
 import type { ContactRow, ServiceBundle } from "./bundle.js";
 import { contactHref } from "./contact-link.js";
+import { publicContacts } from "./public-contacts.js";
 import { isReviewOverdue } from "./review.js";
 import { nextSessionRemembered, type ScheduleLike } from "./schedule.js";
+import { approximateVenueSector } from "./venue-precision.js";
 
 const pick = (en: string, cy: string | null | undefined, lang: Lang) =>
   lang === "cy" && cy ? cy : en;
@@ -35,19 +37,29 @@ export function nextSessionOfBundle(b: ServiceBundle, now: Date): NextSession | 
 }
 
 const namedSchedules = new WeakMap<ServiceBundle, ScheduleLike[]>();
+export interface ResultExtra {
+  distanceKm: number | null;
+  /** The place searched from, to tell whether the nearest venue's position is only approximate. */
+  near?: { latitude: number; longitude: number };
+  /** Reviewers see every contact, unverified ones marked; the public sees verified ones only. */
+  forReviewer?: boolean;
+}
 
 export function toResult(
   b: ServiceBundle,
-  extra: { distanceKm: number | null },
+  extra: ResultExtra,
   lang: Lang,
   now: Date,
 ): SearchResult {
   const s = b.service;
+  // One language per card: Welsh only where both the name and the summary have it.
+  const textLang: Lang = lang === "cy" && s.nameCy && s.summaryCy ? "cy" : "en";
+  const contacts = extra.forReviewer ? b.contacts : publicContacts(b.contacts);
   return {
     id: s.id,
-    name: pick(s.name, s.nameCy, lang),
+    name: pick(s.name, s.nameCy, textLang),
     organisation: b.organisation,
-    summary: pick(s.summary, s.summaryCy, lang),
+    summary: pick(s.summary, s.summaryCy, textLang),
     kind: s.kind,
     stages: s.stages,
     formats: s.formats,
@@ -58,19 +70,22 @@ export function toResult(
     peerLed: s.peerLed,
     mentalHealthSpecific: s.mentalHealthSpecific,
     distanceKm: extra.distanceKm,
+    venueSector: extra.distanceKm === null ? null : approximateVenueSector(b.locations, extra.near),
     nextSession: nextSessionOfBundle(b, now),
-    contacts: b.contacts.map((c) => toContact(c, lang)),
+    contacts: contacts.map((c) => toContact(c, lang)),
     verifiedAt: s.verifiedAt,
     reviewOverdue: isReviewOverdue(s.verifiedAt, s.reviewEveryDays, now),
     needsVerification: s.needsVerification,
     demo: s.demo,
     url: `/services/${encodeURIComponent(s.id)}`,
+    calendarUrl: b.schedules.length ? `/services/${encodeURIComponent(s.id)}/sessions.ics` : null,
+    lang: textLang,
   };
 }
 
 export function toCrisisRoute(b: ServiceBundle, countries: Country[], lang: Lang): CrisisRoute {
   const s = b.service;
-  const contacts = b.contacts.map((c) => toContact(c, lang));
+  const contacts = publicContacts(b.contacts).map((c) => toContact(c, lang));
   return {
     id: s.id,
     name: pick(s.name, s.nameCy, lang),

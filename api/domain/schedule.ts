@@ -97,6 +97,26 @@ export function nextSession(
   return null;
 }
 
+/**
+ * The dates (`YYYY-MM-DD`) a valid schedule's pattern falls on from `from` to `to` inclusive,
+ * within its valid dates, holidays not skipped: what an iCalendar RRULE expands to.
+ */
+export function patternDates(schedule: ScheduleLike, from: string, to: string): string[] {
+  if (scheduleProblems(schedule).length > 0) return [];
+  const runsOn = dayMatcher(schedule);
+  const first = Math.max(
+    parsePlainDate(from) ?? 0,
+    schedule.validFrom ? (parsePlainDate(schedule.validFrom) ?? 0) : 0,
+  );
+  const last = Math.min(
+    parsePlainDate(to) ?? 0,
+    schedule.validUntil ? (parsePlainDate(schedule.validUntil) ?? Infinity) : Infinity,
+  );
+  const out: string[] = [];
+  for (let day = first; day <= last; day++) if (runsOn(day)) out.push(formatPlainDate(day));
+  return out;
+}
+
 /** The earliest next session across several schedules (ties go to the one ending first). */
 export function nextSessionOf(
   schedules: readonly ScheduleLike[],

@@ -1,8 +1,9 @@
-import type { ServiceDetail } from "../../schema/contract.js";
+import type { CrisisRoute, ServiceDetail } from "../../schema/contract.js";
 import { REPORT_REASONS } from "../../schema/curation.js";
 import type { Lang } from "../../schema/taxonomy.js";
 import { printStrings } from "../print/strings.js";
 import { Layout } from "./layout.js";
+import { CrisisPanel } from "./service-page.js";
 
 /** Matches the public reports endpoint (issue 4): at most this many characters of text. */
 export const REPORT_TEXT_MAX = 1000;
@@ -14,6 +15,7 @@ export const REPORT_TEXT_MAX = 1000;
  */
 export function ReportPage(props: {
   detail: ServiceDetail;
+  crisis: readonly CrisisRoute[];
   lang: Lang;
   sent: boolean;
   otherLanguageHref: string;
@@ -83,6 +85,7 @@ export function ReportPage(props: {
         <p>
           <a href={back}>{t.backTo(detail.name)}</a>
         </p>
+        <CrisisPanel routes={props.crisis} lang={lang} />
       </main>
     </Layout>
   );

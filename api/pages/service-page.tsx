@@ -99,6 +99,8 @@ export function ServicePage(props: {
   detail: ServiceDetail;
   lang: Lang;
   crisis: readonly CrisisRoute[];
+  /** The sessions as an .ics file, and the same as a `webcal:` subscription. */
+  calendar?: { file: string; subscribe: string } | null;
   otherLanguageHref: string;
 }) {
   const { detail, lang, crisis } = props;
@@ -182,6 +184,16 @@ export function ServicePage(props: {
                 </li>
               ))}
             </ul>
+            {props.calendar ? (
+              <ul class="calendar-links">
+                <li>
+                  <a href={props.calendar.file}>{t.addToCalendar}</a>
+                </li>
+                <li>
+                  <a href={props.calendar.subscribe}>{t.subscribe}</a>
+                </li>
+              </ul>
+            ) : null}
           </section>
         ) : null}
 
@@ -262,7 +274,11 @@ export function ServicePage(props: {
 }
 
 /** For unknown and hidden listings alike, so that a draft's existence is not given away. */
-export function ServiceNotFoundPage(props: { lang: Lang; otherLanguageHref: string }) {
+export function ServiceNotFoundPage(props: {
+  lang: Lang;
+  crisis: readonly CrisisRoute[];
+  otherLanguageHref: string;
+}) {
   const t = printStrings(props.lang).service;
   return (
     <Layout
@@ -275,10 +291,11 @@ export function ServiceNotFoundPage(props: { lang: Lang; otherLanguageHref: stri
         <h1>{t.notFoundTitle}</h1>
         <p>{t.notFoundBody}</p>
         <p>
-          <a class="button" href={`/embed?lang=${props.lang}`}>
+          <a class="button" href={`/?lang=${props.lang}`}>
             {printStrings(props.lang).page.findSupport}
           </a>
         </p>
+        <CrisisPanel routes={props.crisis} lang={props.lang} />
       </main>
     </Layout>
   );

@@ -225,6 +225,8 @@ export const cy: PrintText = {
     howTo: "Sut i gael y cymorth hwn",
     contact: "Cysylltu",
     when: "Pryd mae’n cael ei gynnal",
+    addToCalendar: "Ychwanegu’r sesiynau at eich calendr",
+    subscribe: "Tanysgrifio, fel bod newidiadau’n cyrraedd eich calendr",
     next: "Sesiwn nesaf",
     noSessions: "Does dim sesiynau wedi’u trefnu ar hyn o bryd. Cysylltwch â’r gwasanaeth i holi.",
     places: "Ble",

@@ -223,6 +223,8 @@ export const en = {
     howTo: "How to get this support",
     contact: "Contact",
     when: "When it runs",
+    addToCalendar: "Add the sessions to your calendar",
+    subscribe: "Subscribe, so changes reach your calendar",
     next: "Next session",
     noSessions: "No sessions are planned at the moment. Contact the service to ask.",
     places: "Where",

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { type SearchQuery, searchQuerySchema } from "../../schema/search-query.js";
 import type { AppEnv } from "../deps.js";
+import { finishAnswer } from "../domain/answer.js";
 import { findPlace } from "../place.js";
 import { searchAt } from "../search.js";
 import { cachedJson, validQuery } from "./http.js";
@@ -18,5 +19,7 @@ export const searchRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const query = validQuery(c, searchQuerySchema);
   const deps = c.get("deps");
   const place = await findPlace(deps, query.postcode);
-  return cachedJson(c, cacheKey(place.query, query), () => searchAt(deps, place, query));
+  return cachedJson(c, cacheKey(place.query, query), async () =>
+    finishAnswer(await searchAt(deps, place, query), query.lang),
+  );
 });

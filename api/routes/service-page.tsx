@@ -1,8 +1,10 @@
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import type { Context } from "hono";
 import { Hono } from "hono";
-import type { Lang } from "../../schema/taxonomy.js";
+import { COUNTRIES, type Lang } from "../../schema/taxonomy.js";
 import { loadBundles, type ServiceBundle } from "../db/listing-bundles.js";
 import type { AppEnv } from "../deps.js";
+import { sessionsCalendar } from "../domain/calendar.js";
 import { countriesServed } from "../domain/pack-area.js";
 import { toServiceDetail } from "../domain/service-detail.js";
 import { sendPage } from "../pages/layout.js";
@@ -38,13 +40,31 @@ async function publishedBundle(c: Context<AppEnv>): Promise<ServiceBundle | null
   return bundle?.service.status === "published" ? bundle : null;
 }
 
-function notFound(c: Context<AppEnv>, lang: Lang) {
+/** Where old QR codes lead: crisis routes for anyone in the UK, and a way to search again. */
+async function notFound(c: Context<AppEnv>, lang: Lang) {
   c.header("Cache-Control", "public, max-age=60");
+  const crisis = await crisisFor(c.get("deps"), COUNTRIES, lang);
   return sendPage(
     c,
-    <ServiceNotFoundPage lang={lang} otherLanguageHref={otherLanguage(c, lang)} />,
+    <ServiceNotFoundPage lang={lang} crisis={crisis} otherLanguageHref={otherLanguage(c, lang)} />,
     404,
   );
+}
+
+/** The absolute address of a path on this directory, for calendar files and subscriptions. */
+function absolute(c: Context<AppEnv>, path: string): string {
+  return new URL(path, c.get("deps").publicOrigin ?? new URL(c.req.url).origin).href;
+}
+
+/** The crisis routes for where a listing serves. */
+async function crisisOf(c: Context<AppEnv>, bundle: ServiceBundle, lang: Lang) {
+  const deps = c.get("deps");
+  const countries = countriesServed(
+    bundle.areas,
+    bundle.locations.map((l) => l.postcode),
+    await deps.geo(),
+  );
+  return crisisFor(deps, countries, lang);
 }
 
 export const servicePageRoutes = new Hono<AppEnv>()
@@ -55,22 +75,35 @@ export const servicePageRoutes = new Hono<AppEnv>()
     const deps = c.get("deps");
     const geo = await deps.geo();
     const detail = toServiceDetail(bundle, geo, lang, deps.now());
-    const countries = countriesServed(
-      bundle.areas,
-      bundle.locations.map((l) => l.postcode),
-      geo,
-    );
-    const crisis = await crisisFor(deps, countries, lang);
+    const crisis = await crisisOf(c, bundle, lang);
     publicCache(c);
+    const ics = detail.calendarUrl ? absolute(c, detail.calendarUrl) : null;
     const page = (
       <ServicePage
         detail={detail}
         lang={lang}
         crisis={crisis}
+        calendar={ics ? { file: ics, subscribe: ics.replace(/^https?:/, "webcal:") } : null}
         otherLanguageHref={otherLanguage(c, lang)}
       />
     );
     return sendPage(c, page, 200);
+  })
+  .get("/services/:id/sessions.ics", async (c) => {
+    const lang = langOf(c);
+    const bundle = await publishedBundle(c);
+    if (!bundle || bundle.schedules.length === 0) return notFound(c, lang);
+    const deps = c.get("deps");
+    const text = sessionsCalendar(bundle, {
+      now: deps.now(),
+      pageUrl: absolute(c, `/services/${encodeURIComponent(bundle.service.id)}`),
+      vtimezone: deps.vtimezone ?? getVtimezoneComponent,
+      lang,
+    });
+    publicCache(c);
+    c.header("Content-Type", "text/calendar; charset=utf-8");
+    c.header("Content-Disposition", `inline; filename="${bundle.service.id}.ics"`);
+    return c.body(text, 200);
   })
   .get("/services/:id/report", async (c) => {
     const lang = langOf(c);
@@ -78,10 +111,12 @@ export const servicePageRoutes = new Hono<AppEnv>()
     if (!bundle) return notFound(c, lang);
     const deps = c.get("deps");
     const detail = toServiceDetail(bundle, await deps.geo(), lang, deps.now());
+    const crisis = await crisisOf(c, bundle, lang);
     c.header("Cache-Control", "no-cache");
     const page = (
       <ReportPage
         detail={detail}
+        crisis={crisis}
         lang={lang}
         sent={c.req.query("sent") === "1"}
         otherLanguageHref={otherLanguage(c, lang)}

@@ -46,6 +46,7 @@ export function describeContract(name: string, fetcher: () => Fetcher) {
       for (const r of allResults(body)) {
         expect(Object.keys(r).sort()).toEqual(
           [
+            "calendarUrl",
             "childrenWelcome",
             "contacts",
             "cost",
@@ -54,6 +55,7 @@ export function describeContract(name: string, fetcher: () => Fetcher) {
             "formats",
             "id",
             "kind",
+            "lang",
             "mentalHealthSpecific",
             "name",
             "needsVerification",
@@ -66,6 +68,7 @@ export function describeContract(name: string, fetcher: () => Fetcher) {
             "stages",
             "summary",
             "url",
+            "venueSector",
             "verifiedAt",
           ].sort(),
         );
@@ -73,6 +76,49 @@ export function describeContract(name: string, fetcher: () => Fetcher) {
         expect(r.selfReferral).toBe(r.referral.includes("self"));
         for (const c of r.contacts) expect(c.href).toMatch(/^(tel:|sms:|mailto:|https:)/);
       }
+    });
+
+    it("says what she can do now for her nation, and how many each group holds", async () => {
+      const england = await search("postcode=M1%201AE");
+      expect(england.nextSteps?.map((s) => s.id)).toEqual([
+        "england-talking-therapies",
+        "england-perinatal-team",
+      ]);
+      expect(england.nextSteps?.[0]?.link?.href).toMatch(/^https:\/\/www\.nhs\.uk\//);
+      for (const g of ["nearby", "area", "anywhere"] as const) {
+        expect(england.totals?.[g], g).toBeGreaterThanOrEqual(england.groups[g].length);
+      }
+      const wales = await search("postcode=CF10%201&lang=cy");
+      expect(wales.nextSteps?.[0]?.country).toBe("Wales");
+      expect(wales.nextSteps?.[0]?.title).toContain("CBT Ar-lein");
+      expect(wales.place.label).toBe("CF10 1, Caerdydd");
+      const ni = await search("postcode=BT7%201NN");
+      expect(ni.nextSteps?.every((s) => s.country === "Northern Ireland")).toBe(true);
+    });
+
+    it("never offers a contact still to be checked, nor a listing with no checked contact", async () => {
+      for (const postcode of ["EX4 4", "M1 1", "CF10 1", "G2 1"]) {
+        const body = await search(`postcode=${encodeURIComponent(postcode)}&limit=50`);
+        for (const r of allResults(body)) {
+          expect(r.contacts.length, r.id).toBeGreaterThan(0);
+          expect(
+            r.contacts.every((c) => !c.needsVerification),
+            r.id,
+          ).toBe(true);
+        }
+        // CALL's line and text number are corroborated only: it waits for a reviewer.
+        expect(allResults(body).map((r) => r.id)).not.toContain(
+          "call-mental-health-listening-line",
+        );
+      }
+    });
+
+    it("offers NHS Talking Therapies to everyone in England, perinatal-specific first", async () => {
+      const body = await search("postcode=M1%201AE&limit=50");
+      const anywhere = body.groups.anywhere.map((r) => r.id);
+      expect(anywhere).toContain("nhs-talking-therapies");
+      const perinatal = body.groups.anywhere.map((r) => r.mentalHealthSpecific);
+      expect(perinatal).toEqual([...perinatal].sort((a, b) => Number(b) - Number(a)));
     });
 
     it("ranks nearby services by distance, all within the radius, each with a location", async () => {

@@ -137,6 +137,7 @@ describe("<perinatal-signpost> with results", () => {
     expect(headings).toEqual([
       "Groups and places near you (2)",
       "Services covering your area (1)",
+      "What you can do now",
       "Online and phone, wherever you are (1)",
     ]);
     await expect(shadowText(".status")).resolves.toBe(
@@ -308,7 +309,7 @@ describe("<perinatal-signpost> with results", () => {
     await page.locator("perinatal-signpost button[data-share]").click();
     const shared = page.locator("perinatal-signpost .share-link");
     await shared.waitFor();
-    expect(await shared.inputValue()).toBe(`${api.url}/embed?postcode=EX4+4&lang=en`);
+    expect(await shared.inputValue()).toBe(`${api.url}/?postcode=EX4+4&lang=en`);
   });
 });
 

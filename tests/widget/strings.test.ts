@@ -17,7 +17,7 @@ function leaves(value: unknown, path = ""): [string, string][] {
             ...[3, "EX4 4"]
               .slice(0, fn.length)
               .map((a, i) =>
-                path.includes("forCountry")
+                /(?:for|in)Country$/.test(path)
                   ? "Wales"
                   : i === 0 && path.endsWith(".text")
                     ? "85258"

@@ -40,8 +40,9 @@ export const cy: Text = {
   crisis: {
     heading: "Angen help nawr?",
     forCountry: (country) => `Help ${inCountry[country]}`,
+    inCountry: (country) => `Y${inCountry[country].slice(1)}`,
     anywhere: "Help unrhyw le yn y DU",
-    more: "Oriau agor a rhagor o ffyrdd o gael help",
+    more: "Oriau a rhagor o ffyrdd o gael help",
   },
   crisisRoutes: {
     emergency: {
@@ -121,7 +122,7 @@ export const cy: Text = {
 
   postcode: {
     label: "Eich cod post",
-    hint: "Dim ond y rhan gyntaf ac un nod arall, fel CF10 3, rydyn ni'n eu defnyddio i ddod o hyd i gymorth. Mae eich cod post llawn yn aros ar y dudalen hon.",
+    hint: "Dim ond y rhan gyntaf ac un nod arall, fel CF10 3, rydyn ni'n eu defnyddio. Mae eich cod post llawn yn aros yma.",
     empty: "Rhowch eich cod post, er enghraifft CF10 3NQ.",
     invalid: "Gwiriwch eich cod post. Dylai edrych fel CF10 3NQ, neu CF10 yn unig.",
     notFound:
@@ -155,6 +156,12 @@ export const cy: Text = {
     area: "Gwasanaethau sy'n cwmpasu eich ardal",
     anywhere: "Ar-lein a dros y ffôn, ble bynnag rydych chi",
   },
+  local: {
+    none: (place) => `Dydyn ni ddim yn gwybod am grwpiau yn agos at ${place} eto.`,
+    now: "Beth allwch chi ei wneud nawr",
+    more: (n) => `Dangos ${n} arall`,
+    tellUs: "Ydych chi'n gwybod am grŵp lleol? Dywedwch wrthym",
+  },
   empty: {
     heading: "Does dim byd yn cyfateb i'ch holl ddewisiadau",
     body: "Rhowch gynnig ar lai o ddewisiadau. Mae'r llinellau cymorth a'r cymunedau ar-lein cenedlaethol hyn ar agor i bawb:",
@@ -185,6 +192,8 @@ export const cy: Text = {
     away: (distance) => `${distance} i ffwrdd`,
     miles: (miles) => `${miles} milltir`,
     underTenthMile: "llai na 0.1 milltir",
+    inSector: (sector) => `Yn ${sector}`,
+    calendar: "Ychwanegu at y calendr",
     next: "Sesiwn nesaf",
     today: "Heddiw",
     tomorrow: "Yfory",
@@ -192,8 +201,7 @@ export const cy: Text = {
     termTimeOnly: "yn ystod y tymor yn unig",
     lastChecked: (date) => `Gwiriwyd ddiwethaf ${date}`,
     overdue: "Mae'n bryd gwirio'r manylion hyn eto. Cadarnhewch nhw cyn i chi fynd.",
-    unconfirmed: "heb ei gadarnhau eto",
-    details: "Rhagor am y gwasanaeth hwn",
+    details: (name) => `Rhagor am ${name}`,
     newTab: "(yn agor mewn tab newydd)",
   },
   contact: {

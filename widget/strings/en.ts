@@ -25,8 +25,10 @@ export const en = {
   crisis: {
     heading: "Need help now?",
     forCountry: (country: Country) => `Help in ${country}`,
+    /** A route's nation, named when the place may be in more than one. */
+    inCountry: (country: Country) => `In ${country}`,
     anywhere: "Help anywhere in the UK",
-    more: "Opening hours and more ways to get help",
+    more: "Hours and more ways to get help",
   },
   crisisRoutes: {
     emergency: {
@@ -102,7 +104,7 @@ export const en = {
 
   postcode: {
     label: "Your postcode",
-    hint: "We only use the first part and one more character, like EX4 4, to find support. Your full postcode stays on this page.",
+    hint: "We only use the first part and one more character, like EX4 4. Your full postcode stays here.",
     empty: "Enter your postcode, for example EX4 4PQ.",
     invalid: "Check your postcode. It should look like EX4 4PQ, or just EX4.",
     notFound:
@@ -139,6 +141,12 @@ export const en = {
     area: "Services covering your area",
     anywhere: "Online and phone, wherever you are",
   },
+  local: {
+    none: (place: string) => `We don't know of groups near ${place} yet.`,
+    now: "What you can do now",
+    more: (n: number) => `Show ${n} more`,
+    tellUs: "Know a local group? Tell us",
+  },
   empty: {
     heading: "Nothing matches all your choices",
     body: "Try fewer choices. These national helplines and online communities are open to everyone:",
@@ -169,6 +177,8 @@ export const en = {
     away: (distance: string) => `${distance} away`,
     miles: (miles: string) => (miles === "1" ? "1 mile" : `${miles} miles`),
     underTenthMile: "under 0.1 miles",
+    inSector: (sector: string) => `In ${sector}`,
+    calendar: "Add to calendar",
     next: "Next session",
     today: "Today",
     tomorrow: "Tomorrow",
@@ -176,8 +186,7 @@ export const en = {
     termTimeOnly: "term time only",
     lastChecked: (date: string) => `Last checked ${date}`,
     overdue: "These details are due to be checked again. Please confirm them before you go.",
-    unconfirmed: "not yet confirmed",
-    details: "More about this service",
+    details: (name: string) => `More about ${name}`,
     newTab: "(opens in a new tab)",
   },
   contact: {

@@ -38,11 +38,10 @@ function destination(c: Contact, href: string): string | null {
 }
 
 /** The contact's label and hours, unless they only repeat the link text or the route's hours. */
-function notesFor(c: Contact, href: string, text: string, s: Strings, sharedHours?: string) {
+function notesFor(c: Contact, href: string, text: string, sharedHours?: string) {
   const label = c.label && !plain(text).includes(plain(c.label)) ? c.label : null;
   const hours = c.hours && c.hours !== sharedHours ? c.hours : null;
-  const unconfirmed = c.needsVerification ? s.card.unconfirmed : null;
-  return [destination(c, href), label, hours, unconfirmed].filter((n): n is string => Boolean(n));
+  return [destination(c, href), label, hours].filter((n): n is string => Boolean(n));
 }
 
 /**
@@ -57,10 +56,11 @@ export function contactActions(
 ) {
   const links = contacts.flatMap((c) => {
     const href = safeHref(c.href);
-    if (!href) return [];
+    // A number not yet checked is never offered to a parent (the directory leaves them out too).
+    if (!href || c.needsVerification) return [];
     const external = href.startsWith("https:");
     const text = actionText(c, s);
-    const notes = notesFor(c, href, text, s, sharedHours);
+    const notes = notesFor(c, href, text, sharedHours);
     return [
       html`<li class="action-item action-item-${c.kind}">
         <a

@@ -32,6 +32,9 @@ export const crisisStyles = css`
   .route-name {
     font-weight: 700;
   }
+  .route-nation {
+    font-weight: 400;
+  }
   .route-text,
   .route-hours {
     font-size: 0.9375em;
@@ -74,7 +77,7 @@ export const crisisStyles = css`
     gap: 0.25em 0.75em;
   }
   .route-brief .route-name {
-    flex: 1 1 7em;
+    flex: 1 1 4.5em;
   }
   .route-brief .action-note {
     display: none;

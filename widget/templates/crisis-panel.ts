@@ -3,7 +3,7 @@ import type { CrisisRoute } from "../../schema/contract.js";
 import type { Country } from "../../schema/taxonomy.js";
 import type { Strings } from "../strings/index.js";
 import { contactActions } from "./contact-actions.js";
-import { routeList } from "./route-list.js";
+import { routeList, routeName } from "./route-list.js";
 
 /**
  * "Need help now?", rendered in every state of the widget. Beside the results it shows every
@@ -17,15 +17,16 @@ export function crisisPanel(
   country: Country | null,
   s: Strings,
   open: boolean,
+  nations: boolean,
 ) {
   return html`<aside class="crisis ${open ? "open" : ""}" part="crisis" aria-labelledby="crisis-heading">
     <h3 id="crisis-heading" class="crisis-heading">${s.crisis.heading}</h3>
     <p class="crisis-country">${country ? s.crisis.forCountry(country) : s.crisis.anywhere}</p>
-    ${routeList(routes, s)}
+    ${routeList(routes, s, nations)}
     <ul class="routes-brief" role="list">
       ${brief.map(
         (r) => html`<li class="route-brief">
-          <p class="route-name">${r.name}</p>
+          ${routeName(r, s, nations)}
           ${contactActions(
             r.contacts.filter((c) => c.kind === "phone" || c.kind === "text"),
             r,

@@ -107,6 +107,14 @@ export const formStyles = css`
     font-weight: 700;
     cursor: pointer;
   }
+  /* The disclosure says it opens: the flex summary has no marker of its own. */
+  .more summary::after {
+    content: "+" / "";
+    font-size: 1.25em;
+  }
+  .more[open] summary::after {
+    content: "−" / "";
+  }
   .more summary .count {
     color: var(--_color);
     font-weight: 400;

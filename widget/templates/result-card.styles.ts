@@ -6,7 +6,8 @@ export const cardStyles = css`
     display: grid;
     gap: 0.75em;
   }
-  .card article {
+  .card article,
+  .step {
     display: grid;
     gap: 0.5em;
     padding: var(--_space);

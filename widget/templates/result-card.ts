@@ -20,23 +20,29 @@ function badges(r: SearchResult, s: Strings) {
     : nothing;
 }
 
-/** One listing: what it is, why it suits, when it next meets, how to get in touch, how fresh it is. */
+/**
+ * One listing: what it is, why it suits, when it next meets, how to get in touch, how fresh it
+ * is. Its name and summary carry their own language, which may differ from the widget's.
+ */
 export function resultCard(r: SearchResult, s: Strings, base: URL) {
   const headingId = `result-${r.id}`;
   const page = safeHref(r.url, base);
+  const calendar = safeHref(r.calendarUrl, base);
   const session = r.nextSession;
   return html`<li class="card" part="card">
     <article aria-labelledby=${headingId}>
       <div class="card-head">
-        <h4 class="card-title" id=${headingId}>${r.name}</h4>
+        <h4 class="card-title" id=${headingId} tabindex="-1" lang=${r.lang}>${r.name}</h4>
         ${r.demo ? html`<span class="tag-demo" part="demo-label">${s.card.example}</span>` : nothing}
       </div>
       <p class="card-org">${r.organisation} · ${s.kinds[r.kind] ?? r.kind}</p>
-      <p class="card-summary">${r.summary}</p>
+      <p class="card-summary" lang=${r.lang}>${r.summary}</p>
       ${badges(r, s)}
       ${
         r.distanceKm !== null
-          ? html`<p class="fact distance">${formatDistance(r.distanceKm, s)}</p>`
+          ? html`<p class="fact distance">${
+              r.venueSector ? s.card.inSector(r.venueSector) : formatDistance(r.distanceKm, s)
+            }</p>`
           : nothing
       }
       ${
@@ -45,6 +51,13 @@ export function resultCard(r: SearchResult, s: Strings, base: URL) {
               <strong>${s.card.next}:</strong> ${formatSession(session, s)}${
                 session.locationName ? `, ${session.locationName}` : ""
               }${session.termTimeOnly ? ` (${s.card.termTimeOnly})` : ""}
+              ${
+                calendar
+                  ? html`<a class="calendar" href=${calendar} data-id=${r.id} data-name=${r.name}
+                      data-action="calendar">${s.card.calendar}<span class="vh">
+                      ${s.contact.about(r.name)}</span></a>`
+                  : nothing
+              }
             </p>`
           : nothing
       }
@@ -55,7 +68,7 @@ export function resultCard(r: SearchResult, s: Strings, base: URL) {
           page
             ? html`<a class="details" part="details-link" href=${page} target="_blank" rel="noopener"
                 data-id=${r.id} data-name=${r.name} data-action="details"
-                >${s.card.details}<span class="vh">: ${r.name} ${s.card.newTab}</span></a>`
+                >${s.card.details(r.name)}<span class="vh"> ${s.card.newTab}</span></a>`
             : nothing
         }
       </p>

@@ -1,82 +1,75 @@
 import { html, nothing } from "lit";
+/**
+ * The directory's answer on screen. Loaded in its own chunk when the first search starts, so
+ * the crisis panel and the form (main chunk) work even if this never arrives.
+ */
 import type { CrisisRoute, SearchResponse } from "../../schema/contract.js";
-import type { Failure } from "../api-client.js";
 import type { Strings } from "../strings/index.js";
+import { helplines } from "./fallback-view.js";
+import { nextStepsView } from "./next-steps.js";
 import { resultCard } from "./result-card.js";
-import { routeList } from "./route-list.js";
 
 const GROUPS = ["nearby", "area", "anywhere"] as const;
+export type GroupName = (typeof GROUPS)[number];
 
-/** Grey cards that hold the place of results while the directory answers. */
-export function placeholders() {
-  return html`<div class="placeholders" aria-hidden="true">
-    ${[0, 1, 2].map(() => html`<div class="placeholder"><span></span><span></span><span></span></div>`)}
-  </div>`;
+export interface ResultsOptions {
+  base: URL;
+  fallback: CrisisRoute[];
+  /** Listings shown at first in each group; "Show N more" shows the rest. */
+  shown: number;
+  expanded: ReadonlySet<GroupName>;
+  /** Where a person can tell us about a local group. */
+  tellUs: string;
 }
 
-/** National helplines built into the widget, for when the directory has nothing to offer. */
-export function helplines(routes: CrisisRoute[], s: Strings) {
-  return html`<section class="helplines" aria-labelledby="helplines-heading">
-    <h3 id="helplines-heading">${s.helplines.heading}</h3>
-    ${routeList(routes, s)}
-  </section>`;
-}
-
-/** What to tell a person about a failure: calm, and never blaming them. */
-function failureText(failure: Failure, s: Strings): string {
-  switch (failure.code) {
-    case "timeout":
-    case "offline":
-    case "server":
-    case "misconfigured":
-      return s.failure[failure.code];
-    case "rate_limited":
-      return s.failure.busy;
-    default:
-      return s.failure.network;
-  }
-}
-
-/** The directory could not answer: say so calmly, offer a retry, and the helplines. */
-export function failureView(failure: Failure, s: Strings, fallback: CrisisRoute[]) {
-  return html`<div class="notice" part="notice">
-      <h3>${s.failure.heading}</h3>
-      <p>${failureText(failure, s)} ${s.failure.reassure}</p>
-      <button type="button" class="secondary" part="retry" data-retry>${s.failure.retry}</button>
-    </div>
-    ${helplines(fallback, s)}`;
-}
-
-/** The three groups from the directory, or, when nothing matched, the national options. */
-export function resultsView(
-  response: SearchResponse,
-  s: Strings,
-  base: URL,
-  fallback: CrisisRoute[],
-) {
-  const groups = GROUPS.filter((g) => response.groups[g].length);
-  const empty = response.total === 0 || !groups.length;
-  const demo = groups.some((g) => response.groups[g].some((r) => r.demo));
+/**
+ * The answer, honestly. When nothing local is listed (the usual case today) it says so, and puts
+ * first what she can do now for her nation; then national support, perinatal-specific first;
+ * last, a way to tell us about a local group. Each group says how many it holds in all.
+ */
+export function resultsView(response: SearchResponse, s: Strings, o: ResultsOptions) {
+  const { groups, totals, place } = response;
+  const present = GROUPS.filter((g) => groups[g].length);
+  const empty = !present.length;
+  const local = groups.nearby.length + groups.area.length > 0;
+  const demo = present.some((g) => groups[g].some((r) => r.demo));
+  const steps = nextStepsView(response.nextSteps ?? [], s, o.base, place.countries.length > 1);
+  const group = (g: GroupName) => {
+    const list = groups[g];
+    const open = o.expanded.has(g) ? list : list.slice(0, o.shown);
+    const rest = list.length - open.length;
+    return html`<section class="group" part="group" aria-labelledby="group-${g}">
+      <h3 id="group-${g}">
+        ${s.groups[g]} <span class="group-count">(${Math.max(totals?.[g] ?? 0, list.length)})</span>
+      </h3>
+      <ul class="cards" role="list">
+        ${open.map((r) => resultCard(r, s, o.base))}
+      </ul>
+      ${
+        rest > 0
+          ? html`<button type="button" class="secondary more-button" data-more=${g}>
+              ${s.local.more(rest)}
+            </button>`
+          : nothing
+      }
+    </section>`;
+  };
   return html`${
     empty
       ? html`<div class="notice" part="notice">
           <h3>${s.empty.heading}</h3>
           <p>${s.empty.body}</p>
         </div>`
-      : nothing
+      : local
+        ? nothing
+        : html`<div class="notice" part="notice"><h3>${s.local.none(place.query)}</h3></div>`
   }
     ${demo ? html`<p class="demo-note">${s.card.exampleNote}</p>` : nothing}
-    ${groups.map(
-      (g) => html`<section class="group" part="group" aria-labelledby="group-${g}">
-        <h3 id="group-${g}">
-          ${s.groups[g]} <span class="group-count">(${response.groups[g].length})</span>
-        </h3>
-        <ul class="cards" role="list">
-          ${response.groups[g].map((r) => resultCard(r, s, base))}
-        </ul>
-      </section>`,
-    )}
-    ${empty && !response.groups.anywhere.length ? helplines(fallback, s) : nothing}`;
+    ${local ? nothing : steps}
+    ${present.map((g) => [group(g), g === "area" || (g === "nearby" && !groups.area.length) ? steps : nothing])}
+    ${empty && !groups.anywhere.length ? helplines(o.fallback, s) : nothing}
+    <p class="tell-us"><a href=${o.tellUs} target="_blank" rel="noopener"
+      >${s.local.tellUs}<span class="vh"> ${s.card.newTab}</span></a></p>`;
 }
 
 /** Print a pack and share the search; the links carry the sector only. */

@@ -34,6 +34,7 @@ export const ContactRows: FC<RowsProps> = ({ values: v, errors: e }) => {
         <fieldset class="row-card">
           <legend>Contact {i + 1}</legend>
           <input type="hidden" name={`contacts.${i}.id`} value={c.id} />
+          <input type="hidden" name={`contacts.${i}.openHours`} value={c.openHours} />
           <div class="grid">
             <Select
               name={`contacts.${i}.kind`}
@@ -114,6 +115,7 @@ export const VenueRows: FC<RowsProps> = ({ values: v, errors: e }) => {
         <fieldset class="row-card">
           <legend>Venue {i + 1}</legend>
           <input type="hidden" name={`locations.${i}.id`} value={l.id} />
+          <input type="hidden" name={`locations.${i}.precision`} value={l.precision} />
           <div class="grid">
             <TextField
               name={`locations.${i}.name`}

@@ -2,6 +2,7 @@
 import type { FC } from "hono/jsx";
 import type { Listing } from "../../../schema/listing-input.js";
 import { kindLabels } from "../../../schema/taxonomy.js";
+import { contactsToVerify, publicContacts } from "../../domain/public-contacts.js";
 import {
   describeArea,
   describeContact,
@@ -55,7 +56,17 @@ export const ListingDetails: FC<{
       <dd>{l.reviewEveryDays} days</dd>
     </dl>
     <h3>Contacts</h3>
-    <Items items={l.contacts.map(describeContact)} empty="No contacts." />
+    <Items items={publicContacts(l.contacts).map(describeContact)} empty="No checked contacts." />
+    {contactsToVerify(l.contacts).length ? (
+      <section class="to-verify" aria-labelledby="to-verify-heading">
+        <h3 id="to-verify-heading">To verify</h3>
+        <p>
+          Not shown to the public until someone checks them with the provider
+          {publicContacts(l.contacts).length ? "" : ", so this listing is not shown at all"}.
+        </p>
+        <Items items={contactsToVerify(l.contacts).map(describeContact)} empty="" />
+      </section>
+    ) : null}
     <h3>Venues</h3>
     <Items items={l.locations.map(describeLocation)} empty="No venues." />
     <h3>Sessions</h3>

@@ -2,7 +2,15 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
-import { emptyResults, exeterResults, hostileResults, welshResults } from "./fixtures.js";
+import {
+  borderResults,
+  cardiff,
+  emptyResults,
+  exeterResults,
+  hostileResults,
+  nothingLocal,
+  welshResults,
+} from "./fixtures.js";
 
 /**
  * A tiny stand-in for the directory, for the states the real one rarely shows on demand:
@@ -11,6 +19,8 @@ import { emptyResults, exeterResults, hostileResults, welshResults } from "./fix
  *   LS1 1       500 error      M1 1   never answers  B1 1   not JSON
  *   RL1 1       429 rate limited
  *   CF10 3      Welsh results  XS1 1  hostile listing text
+ *   G2 1        nothing local: next steps and 12 national listings (in Welsh for CF24 4)
+ *   HR3 5       a cross-border place
  * It also serves the built widget at /widget/ and test host pages at /test/<name>.html.
  */
 
@@ -54,6 +64,12 @@ function search(url: URL, res: ServerResponse) {
       return json(res, 200, emptyResults);
     case "XS1 1":
       return json(res, 200, hostileResults);
+    case "G2 1":
+      return json(res, 200, nothingLocal());
+    case "CF24 4":
+      return json(res, 200, nothingLocal({ ...cardiff, query: "CF24 4" }, "cy"));
+    case "HR3 5":
+      return json(res, 200, borderResults());
     case "ZZ9 9":
       return error(res, 404, "postcode_not_found", "We could not find that postcode.");
     case "LS1 1":

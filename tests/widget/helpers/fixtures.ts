@@ -1,3 +1,4 @@
+import { nextSteps } from "../../../api/domain/next-steps.js";
 import type { CrisisRoute, Place, SearchResponse, SearchResult } from "../../../schema/contract.js";
 
 /** Contract-shaped answers for the fake directory, one per scenario the widget must handle. */
@@ -97,11 +98,31 @@ export function result(
     needsVerification: false,
     demo: true,
     url: `/services/${overrides.id}`,
+    venueSector: null,
+    calendarUrl: null,
+    lang: "en",
     ...overrides,
   };
 }
 
-export const exeterResults: SearchResponse = {
+type Answer = Pick<SearchResponse, "place" | "crisis" | "groups"> & {
+  totals?: SearchResponse["totals"];
+  lang?: "en" | "cy";
+};
+
+/** A whole answer: totals that match the groups unless given, and the place's next steps. */
+export function answer({ lang = "en", ...a }: Answer): SearchResponse {
+  const { nearby, area, anywhere } = a.groups;
+  const { totals = { nearby: nearby.length, area: area.length, anywhere: anywhere.length } } = a;
+  return {
+    ...a,
+    nextSteps: nextSteps(a.place.countries, lang),
+    totals,
+    total: nearby.length + area.length + anywhere.length,
+  };
+}
+
+export const exeterResults: SearchResponse = answer({
   place: exeter,
   crisis: englandCrisis,
   groups: {
@@ -207,19 +228,18 @@ export const exeterResults: SearchResponse = {
       }),
     ],
   },
-  total: 4,
-};
+});
 
-export const emptyResults: SearchResponse = {
+export const emptyResults: SearchResponse = answer({
   place: { ...exeter, query: "TR1 1", label: "TR1 1, Truro" },
   crisis: englandCrisis,
   groups: { nearby: [], area: [], anywhere: [] },
-  total: 0,
-};
+});
 
 /** Listing text is data from outside: it must render as text, and unsafe links not at all. */
-export const hostileResults: SearchResponse = {
-  ...exeterResults,
+export const hostileResults: SearchResponse = answer({
+  place: exeter,
+  crisis: englandCrisis,
   groups: {
     nearby: [
       result({
@@ -242,11 +262,11 @@ export const hostileResults: SearchResponse = {
     area: [],
     anywhere: [],
   },
-  total: 1,
-};
+});
 
 export function welshResults(): SearchResponse {
-  return {
+  return answer({
+    lang: "cy",
     place: cardiff,
     crisis: [
       {
@@ -278,6 +298,119 @@ export function welshResults(): SearchResponse {
       area: [],
       anywhere: [],
     },
-    total: 1,
-  };
+  });
+}
+
+export const glasgow: Place = {
+  ...exeter,
+  query: "G2 1",
+  label: "G2 1, Glasgow City",
+  country: "Scotland",
+  countries: ["Scotland"],
+  lad: "S12000049",
+  ladName: "Glasgow City",
+  icb: null,
+  icbName: null,
+  hb: "S08000031",
+  hbName: "NHS Greater Glasgow and Clyde",
+};
+
+/** Nothing local listed (the usual case today): twelve national listings, ten shown at first. */
+export function nothingLocal(place: Place = glasgow, lang: "en" | "cy" = "en"): SearchResponse {
+  const anywhere = Array.from({ length: 12 }, (_, i) =>
+    result({
+      id: `national-${i + 1}`,
+      name: `National support ${i + 1}`,
+      organisation: "A UK charity",
+      kind: "helpline",
+      formats: ["phone"],
+      distanceKm: null,
+      demo: false,
+      mentalHealthSpecific: i < 6,
+      contacts: [
+        {
+          kind: "phone",
+          value: `0808 000 ${String(1000 + i)}`,
+          href: `tel:0808000${1000 + i}`,
+          label: null,
+          hours: null,
+          keyword: null,
+          needsVerification: false,
+        },
+      ],
+    }),
+  );
+  return answer({
+    place,
+    crisis: englandCrisis,
+    groups: { nearby: [], area: [], anywhere },
+    lang,
+  });
+}
+
+export const hayOnWye: Place = {
+  ...exeter,
+  query: "HR3 5",
+  label: "HR3 5, Powys",
+  country: "Wales",
+  countries: ["Wales", "England"],
+  lad: "W06000023",
+  ladName: "Powys",
+  icb: null,
+  icbName: null,
+  lhb: "W11000024",
+  lhbName: "Powys Teaching Health Board",
+};
+
+/** A cross-border place: two "Call 111" routes, each of its own nation; a venue known only by sector. */
+export function borderResults(): SearchResponse {
+  const route = (id: string, name: string, country: "England" | "Wales") => ({
+    ...englandCrisis[0]!,
+    id,
+    name,
+    description: "Call 111 for urgent mental health help.",
+    countries: [country],
+    contacts: [{ ...englandCrisis[0]!.contacts[0]!, value: "111", href: "tel:111", label: null }],
+  });
+  return answer({
+    place: hayOnWye,
+    crisis: [
+      englandCrisis[0]!,
+      route("nhs-111-press-2-wales", "NHS 111 Wales: press 2", "Wales"),
+      route("nhs-111-england", "NHS 111, mental health option", "England"),
+    ],
+    groups: {
+      nearby: [
+        result({
+          id: "hay-bumps",
+          name: "Hay Bumps and Babies (example)",
+          distanceKm: 0,
+          venueSector: "HR3 5",
+          calendarUrl: "/services/hay-bumps/sessions.ics",
+          nextSession: {
+            start: "2026-12-03T10:00:00+00:00",
+            end: "2026-12-03T11:30:00+00:00",
+            date: "2026-12-03",
+            startTime: "10:00",
+            endTime: "11:30",
+            locationName: null,
+            termTimeOnly: false,
+          },
+          contacts: [
+            {
+              kind: "email",
+              value: "hay@example.org",
+              href: "mailto:hay@example.org",
+              label: null,
+              hours: null,
+              keyword: null,
+              needsVerification: false,
+            },
+          ],
+        }),
+      ],
+      area: [],
+      anywhere: [],
+    },
+  });
 }
