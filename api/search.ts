@@ -6,7 +6,9 @@ import { type Directory, directoryFor } from "./directory.js";
 import type { ServiceBundle } from "./domain/bundle.js";
 import { isEmergencyRoute, selectCrisis } from "./domain/crisis.js";
 import type { DirectoryIndex } from "./domain/directory-index.js";
+import { contactsMatchWhen } from "./domain/open-hours.js";
 import { toCrisisRoute, toResult } from "./domain/present.js";
+import { isShownPublicly } from "./domain/public-contacts.js";
 import { isHiddenAsStale } from "./domain/review.js";
 import { type RankedGroups, rankSearch } from "./domain/search.js";
 import { findPlace } from "./place.js";
@@ -73,7 +75,11 @@ export function searchResponse(
   const results = (group: RankedGroups[keyof RankedGroups]) =>
     group.flatMap((r) => {
       const b = details(r.serviceId);
-      return b ? [toResult(b, { distanceKm: r.distanceKm }, query.lang, now)] : [];
+      // A listing she could not act on (no checked contact) is not shown; nor, for "evenings"
+      // or "weekends", a line without sessions whose hours say it is closed then.
+      if (!b || !isShownPublicly(b.contacts)) return [];
+      if (b.schedules.length === 0 && !contactsMatchWhen(b.contacts, query.when)) return [];
+      return [toResult(b, { distanceKm: r.distanceKm, near: place }, query.lang, now)];
     });
   const groups = {
     nearby: results(ranked.nearby),

@@ -14,7 +14,13 @@ const overlaps = (column: SQL, values: readonly string[]) =>
 export function filterSql(f: SearchFiltersInput, now: Date): SQL {
   const parts: SQL[] = [sql`s.status = 'published'`, notStaleSql(now)];
   if (!f.kind.includes("crisis")) parts.push(sql`s.kind <> 'crisis'`);
-  if (f.kind.length > 0) parts.push(sql`s.kind in ${list(f.kind)}`);
+  if (f.kind.length > 0) {
+    parts.push(
+      f.kind.includes("text-line")
+        ? sql`(s.kind in ${list(f.kind)} or exists (select 1 from json_each(s.formats) j where j.value = 'text'))`
+        : sql`s.kind in ${list(f.kind)}`,
+    );
+  }
   if (f.stage.length > 0) parts.push(overlaps(sql`s.stages`, f.stage));
   if (f.format.length > 0) parts.push(overlaps(sql`s.formats`, f.format));
   if (f.selfReferral)

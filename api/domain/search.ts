@@ -56,7 +56,10 @@ export function passesFilters(
   f: SearchFiltersInput,
 ): boolean {
   if (s.kind === "crisis" && !f.kind.includes("crisis")) return false;
-  if (f.kind.length > 0 && !f.kind.includes(s.kind)) return false;
+  // "Text support" is any service reached by text, as the widget's built-in text lines are.
+  if (f.kind.length > 0 && !f.kind.includes(s.kind)) {
+    if (!(f.kind.includes("text-line") && s.formats.includes("text"))) return false;
+  }
   if (f.stage.length > 0 && !s.stages.some((x) => f.stage.includes(x))) return false;
   if (f.format.length > 0 && !s.formats.some((x) => f.format.includes(x))) return false;
   if (f.selfReferral && !s.referral.includes("self")) return false;

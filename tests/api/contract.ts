@@ -171,6 +171,28 @@ export function describeContract(name: string, fetcher: () => Fetcher) {
       }
     });
 
+    it("judges helplines by their hours for evenings and weekends", async () => {
+      const all = allResults(await search("postcode=EX4%204&limit=50")).map((r) => r.id);
+      expect(all).toContain("mind-infoline");
+      for (const when of ["evening", "weekend"]) {
+        const ids = allResults(await search(`postcode=EX4%204&when=${when}&limit=50`)).map(
+          (r) => r.id,
+        );
+        // Monday to Friday, 9am to 6pm; Devon Talking Therapies (example) 9 to 5.
+        expect(ids, when).not.toContain("mind-infoline");
+        expect(ids, when).not.toContain("demo-devon-talking-therapies");
+        expect(ids, when).toContain("cry-sis-helpline");
+      }
+    });
+
+    it("finds text support wherever a service can be reached by text", async () => {
+      const ids = allResults(await search("postcode=EX4%204&kind=text-line&limit=50")).map(
+        (r) => r.id,
+      );
+      expect(ids).toContain("pandas-support");
+      expect(ids).toContain("mind-infoline");
+    });
+
     it("limits each group", async () => {
       const body = await search("postcode=EX4%204&limit=1");
       for (const g of Object.values(body.groups)) expect(g.length).toBeLessThanOrEqual(1);
