@@ -297,6 +297,8 @@ describe("seedListings", () => {
       expect(sector, v.id).toBeDefined();
       expect(v.latitude, v.id).toBe(sector?.latitude);
       expect(v.longitude, v.id).toBe(sector?.longitude);
+      // ...and says so, so that no one is told a venue is "under 0.1 miles away".
+      expect(v.precision, v.id).toBe("sector");
     }
   });
 
