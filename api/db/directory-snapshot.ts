@@ -56,13 +56,13 @@ type Values = unknown[];
 
 function rowsOf<T>(table: Table, rows: Values[] | undefined): T[] {
   const keys = columnsOf(table).map(([key]) => key);
-  return (rows ?? []).map((values) => {
+  const out: T[] = [];
+  for (const values of rows ?? []) {
     const row: Record<string, unknown> = {};
-    keys.forEach((key, i) => {
-      row[key] = values[i] ?? null;
-    });
-    return asRow<T>(table, row);
-  });
+    for (let i = 0; i < keys.length; i++) row[keys[i]!] = values[i] ?? null;
+    out.push(asRow<T>(table, row));
+  }
+  return out;
 }
 
 /** Turns snapshot text back into the services with everything shown about them. */

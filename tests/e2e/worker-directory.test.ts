@@ -21,7 +21,7 @@ let worker: WranglerDev;
 
 beforeAll(async () => {
   sqld = await startSqld();
-  const handle = openDb(sqld.url);
+  const handle = openDb(sqld.url, undefined, { timeoutMs: 30_000 });
   await prepareDb(handle.db, { demo: true });
   handle.close();
   proxy = await startCountingProxy(sqld.url);
