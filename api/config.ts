@@ -17,6 +17,8 @@ export interface Config {
   databaseTimeoutMs: number;
   /** Days the text of a resolved or dismissed problem report is kept before the daily job erases it. */
   reportRetentionDays: number;
+  /** How often search reads `directory_version` to see whether listings changed elsewhere. */
+  directoryCheckSeconds: number;
   /**
    * Proxies in front of the server whose X-Forwarded-For / CF-Connecting-IP is believed
    * (`TRUST_PROXY`: addresses, CIDRs, `cloudflare`); off by default.
@@ -44,6 +46,7 @@ export function readConfig(env: Env): Config {
     rateLimits: env.RATE_LIMITS !== "off",
     databaseTimeoutMs: positive("DATABASE_TIMEOUT_MS", env.DATABASE_TIMEOUT_MS, 5_000),
     reportRetentionDays: positive("REPORT_RETENTION_DAYS", env.REPORT_RETENTION_DAYS, 90),
+    directoryCheckSeconds: positive("DIRECTORY_CHECK_SECONDS", env.DIRECTORY_CHECK_SECONDS, 1),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionSecret: secret(env.SESSION_SECRET),
   };

@@ -49,8 +49,12 @@ export async function startServer(options: {
   if (!config.sessionSecret) {
     logger.info("SESSION_SECRET is not set: sign-in forms are signed with a key made at start");
   }
-  // Writes through this process are seen at once; others (another process, the CLI) within 1 s.
-  const directory = new Directory(handle.db, { checkEveryMs: 1_000, logger });
+  // Changes made through this process are seen at once; others (another process, the CLI)
+  // within DIRECTORY_CHECK_SECONDS.
+  const directory = new Directory(handle.db, {
+    checkEveryMs: config.directoryCheckSeconds * 1_000,
+    logger,
+  });
   await directory.current();
   const deps: Deps = {
     db: handle.db,
