@@ -1,4 +1,12 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./columns.js";
 import type { Listing } from "./listing-input.js";
 import { organisations, services } from "./listings.js";
@@ -75,6 +83,16 @@ export const listingDrafts = sqliteTable(
     revision: integer("revision").notNull().default(1),
     editedBy: text("edited_by"),
     editedAt: text("edited_at").notNull(),
+    /**
+     * Everyone who changed the working copy since the live version, and those of them whose
+     * change touched a number (the four-eyes rule compares the publisher with each of them).
+     * `seed` stands for content that came from the seed files or an import, not a person.
+     */
+    editors: text("editors", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    numberEditors: text("number_editors", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     submittedBy: text("submitted_by"),
     submittedAt: text("submitted_at"),
     /** A reviewer's reason for sending the draft back. */
@@ -84,6 +102,29 @@ export const listingDrafts = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [index("listing_drafts_state_idx").on(t.state)],
+);
+
+export const REQUEST_ACTIONS = ["publish", "archive"] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+
+/**
+ * A change one person asked for and a second person must carry out: archiving a crisis listing,
+ * or publishing numbers no person in the console entered (seeded listings). A request is about
+ * the live version and draft revision it was made at, and lapses when either moves.
+ */
+export const listingRequests = sqliteTable(
+  "listing_requests",
+  {
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id),
+    action: text("action").$type<RequestAction>().notNull(),
+    requestedBy: text("requested_by").notNull(),
+    requestedAt: text("requested_at").notNull(),
+    version: integer("version").notNull(),
+    revision: integer("revision").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.action] })],
 );
 
 /** Append-only: rows are inserted, never updated or deleted. */

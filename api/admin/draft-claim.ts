@@ -9,6 +9,7 @@ import type { Listing } from "../../schema/listing-input.js";
 import { listingDrafts } from "../../schema/tables.js";
 import type { Db } from "../db/types.js";
 import type { Statement } from "./batch.js";
+import type { Authors } from "./four-eyes.js";
 import { insertWhere } from "./guarded.js";
 import type { EditToken, ListingRecord } from "./listing-repo.js";
 import { randomToken } from "./tokens.js";
@@ -16,8 +17,8 @@ import { randomToken } from "./tokens.js";
 export interface DraftChange {
   snapshot?: Listing;
   state?: DraftState;
-  /** Counts as an edit: bumps the revision and records the editor. */
-  edit?: { by: string };
+  /** Counts as an edit: bumps the revision and records the editor and the authors after it. */
+  edit?: { by: string; authors: Authors };
   submittedBy?: string | null;
   submittedAt?: string | null;
   reviewNote?: string | null;
@@ -43,7 +44,14 @@ export function claimDraft(
   const id = record.id;
   const guard = sql`exists (select 1 from listing_drafts where service_id = ${id} and write_token = ${nonce})`;
   const liveAt = sql`exists (select 1 from services where id = ${id} and version = ${token.version})`;
-  const editFields = change.edit ? { editedBy: change.edit.by, editedAt: at } : {};
+  const editFields = change.edit
+    ? {
+        editedBy: change.edit.by,
+        editedAt: at,
+        editors: [...change.edit.authors.editors],
+        numberEditors: [...change.edit.authors.numberEditors],
+      }
+    : {};
 
   if (token.revision > 0) {
     const set: Partial<typeof listingDrafts.$inferInsert> = {
@@ -88,6 +96,8 @@ export function claimDraft(
         revision: 1,
         editedBy: change.edit?.by ?? null,
         editedAt: at,
+        editors: [...(change.edit?.authors ?? record.authors).editors],
+        numberEditors: [...(change.edit?.authors ?? record.authors).numberEditors],
         submittedBy: change.submittedBy ?? null,
         submittedAt: change.submittedAt ?? null,
         reviewNote: change.reviewNote ?? null,

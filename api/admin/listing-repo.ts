@@ -1,13 +1,15 @@
 /** Reading listings for the console: one listing with its working copy, and the listings table. */
 import { eq, sql } from "drizzle-orm";
 import type { Listing } from "../../schema/listing-input.js";
-import { listingDrafts, revisions } from "../../schema/tables.js";
+import { listingDrafts, listingRequests, revisions } from "../../schema/tables.js";
 import type { Kind, Status } from "../../schema/taxonomy.js";
 import { loadBundles, type ServiceBundle } from "../db/listing-bundles.js";
 import type { Db } from "../db/types.js";
+import { type Authors, dialledNumbers, SEED_AUTHOR } from "./four-eyes.js";
 import { bundleToListing } from "./listing-rows.js";
 
 export type DraftRow = typeof listingDrafts.$inferSelect;
+export type RequestRow = typeof listingRequests.$inferSelect;
 
 /** What a form or action read, so a write can insist nothing changed since. */
 export interface EditToken {
@@ -28,19 +30,34 @@ export interface ListingRecord {
   token: EditToken;
   /** Whether any version was ever published (so the live rows hold public content). */
   everPublished: boolean;
+  /** Who changed the working copy since the live version (see four-eyes.ts). */
+  authors: Authors;
+  /** Requests waiting for a second person, still about what is on screen (older ones lapsed). */
+  requests: { publish: RequestRow | null; archive: RequestRow | null };
 }
 
 export async function loadListing(db: Db, id: string): Promise<ListingRecord | null> {
-  const [bundles, drafts, revisionCount] = await Promise.all([
+  const [bundles, drafts, revisionCount, requests] = await Promise.all([
     loadBundles(db, [id], { areas: true }),
     db.select().from(listingDrafts).where(eq(listingDrafts.serviceId, id)),
     db.select({ n: sql<number>`count(*)` }).from(revisions).where(eq(revisions.serviceId, id)),
+    db.select().from(listingRequests).where(eq(listingRequests.serviceId, id)),
   ]);
   const live = bundles.get(id);
   if (!live) return null;
   const draft = drafts[0] ?? null;
   const liveListing = bundleToListing(live);
   const status = live.service.status;
+  const everPublished =
+    status === "published" || status === "archived" || (revisionCount[0]?.n ?? 0) > 0;
+  const token = { version: live.service.version, revision: draft?.revision ?? 0 };
+  const current = (action: RequestRow["action"]) =>
+    requests.find(
+      (r) =>
+        r.action === action &&
+        r.version === token.version &&
+        (action === "archive" || r.revision === token.revision),
+    ) ?? null;
   return {
     id,
     organisationId: live.service.organisationId,
@@ -48,9 +65,24 @@ export async function loadListing(db: Db, id: string): Promise<ListingRecord | n
     liveListing,
     draft,
     working: draft ? draft.snapshot : liveListing,
-    token: { version: live.service.version, revision: draft?.revision ?? 0 },
-    everPublished:
-      status === "published" || status === "archived" || (revisionCount[0]?.n ?? 0) > 0,
+    token,
+    everPublished,
+    authors: draft
+      ? { editors: draft.editors, numberEditors: draft.numberEditors }
+      : startingAuthors(liveListing, everPublished),
+    requests: { publish: current("publish"), archive: current("archive") },
+  };
+}
+
+/**
+ * The authors of a listing with no draft: nobody, when the live version is the baseline; the
+ * seed, for a listing never published (it came from the seed files, not from the console).
+ */
+export function startingAuthors(live: Listing, everPublished: boolean): Authors {
+  if (everPublished) return { editors: [], numberEditors: [] };
+  return {
+    editors: [SEED_AUTHOR],
+    numberEditors: dialledNumbers(live).length ? [SEED_AUTHOR] : [],
   };
 }
 

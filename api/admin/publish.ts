@@ -9,6 +9,7 @@ import { type Listing, listingInput } from "../../schema/listing-input.js";
 import {
   contacts,
   listingDrafts,
+  listingRequests,
   locations,
   revisions,
   schedules,
@@ -19,13 +20,14 @@ import { futureCheckProblem } from "../domain/review.js";
 import { auditWhere } from "./audit.js";
 import type { Statement } from "./batch.js";
 import { claimDraft } from "./draft-claim.js";
-import { fourEyesReason, mayPublish } from "./four-eyes.js";
+import { fourEyes } from "./four-eyes.js";
 import { insertWhere } from "./guarded.js";
 import type { EditToken, ListingRecord } from "./listing-repo.js";
 import { listingRows } from "./listing-rows.js";
 import { runPublishedWrite } from "./published.js";
 import { randomId } from "./tokens.js";
 import {
+  ask,
   conflict,
   draftState,
   OK,
@@ -35,11 +37,15 @@ import {
   type WorkflowContext,
 } from "./workflow.js";
 
-/** What the four-eyes rule asks of this publish: the reason, and whether this person may go ahead. */
+/** What the four-eyes rule asks of this publish, and whether this person may go ahead. */
 export function fourEyesCheck(record: ListingRecord, publisherId: string) {
-  const reason = fourEyesReason(record.working, record.everPublished ? record.liveListing : null);
-  const lastEditor = record.draft?.editedBy ?? null;
-  return { reason, lastEditor, allowed: mayPublish(publisherId, lastEditor, reason) };
+  const decision = fourEyes(
+    record.working,
+    record.everPublished ? record.liveListing : null,
+    { ...record.authors, requestedBy: record.requests.publish?.requestedBy ?? null },
+    publisherId,
+  );
+  return { ...decision, lastEditor: record.draft?.editedBy ?? null };
 }
 
 export async function publish(
@@ -56,7 +62,9 @@ export async function publish(
     return {
       ok: false,
       problem: "four-eyes",
-      message: `${check.reason} It needs a second person: someone other than its last editor must publish it.`,
+      message: check.mayRequest
+        ? `${check.reason} No person in the console has entered or checked it yet (it came from the seed files or an import). It needs a second person: ask for it to be published, and someone else publishes it.`
+        : `${check.reason} It needs a second person: someone who did not make or ask for the change must publish it.`,
     };
   }
   const version = record.everPublished ? token.version + 1 : token.version;
@@ -155,7 +163,34 @@ export async function publish(
       guard,
     ),
     db.delete(listingDrafts).where(and(eq(listingDrafts.serviceId, id), guard)),
+    // Requests were about the version now replaced.
+    db.delete(listingRequests).where(and(eq(listingRequests.serviceId, id), guard)),
   );
   const [claimed] = await runPublishedWrite(ctx, statements);
   return claimed ? OK : conflict();
+}
+
+/**
+ * Asks for a listing to be published when no person stands behind its numbers yet (it came from
+ * the seed files): the asker vouches for it, and a second person publishes it.
+ */
+export async function requestPublish(
+  ctx: WorkflowContext,
+  record: ListingRecord,
+  token: EditToken,
+): Promise<Outcome> {
+  if (draftState(record) !== "in-review") {
+    return { ok: false, problem: "state", message: "Only a listing in review can be published." };
+  }
+  const check = fourEyesCheck(record, ctx.actor.id);
+  if (!check.mayRequest) {
+    return {
+      ok: false,
+      problem: "state",
+      message: check.allowed
+        ? "This listing needs no request: you may publish it."
+        : "You made or asked for this change, so someone else must publish it.",
+    };
+  }
+  return ask(ctx, record, token, "publish");
 }

@@ -4,15 +4,17 @@
  * Routes decide who may call what (roles.ts); this module decides what the listing allows.
  */
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { RequestAction } from "../../schema/curation.js";
 import type { Listing } from "../../schema/listing-input.js";
-import { listingDrafts, revisions, services } from "../../schema/tables.js";
+import { listingDrafts, listingRequests, revisions, services } from "../../schema/tables.js";
 import type { Db } from "../db/types.js";
 import { londonWallClock } from "../domain/london-time.js";
 import { audit, auditWhere } from "./audit.js";
 import { runBatch, type Statement } from "./batch.js";
 import { withOwnChildIds } from "./child-ids.js";
 import { claimDraft } from "./draft-claim.js";
-import { previousChanged } from "./guarded.js";
+import { archiveNeedsSecondPerson, withEdit } from "./four-eyes.js";
+import { insertWhere, previousChanged } from "./guarded.js";
 import type { EditToken, ListingRecord } from "./listing-repo.js";
 import { listingRows } from "./listing-rows.js";
 import { type PublishedWriteContext, runPublishedWrite } from "./published.js";
@@ -26,7 +28,8 @@ export interface WorkflowContext extends PublishedWriteContext {
 }
 
 export type Outcome =
-  | { ok: true }
+  /** `done` names what happened when it is not what the action usually does. */
+  | { ok: true; done?: string }
   | {
       ok: false;
       problem: "conflict" | "state" | "four-eyes" | "invalid";
@@ -106,6 +109,7 @@ export async function createListing(
       revision: 1,
       editedBy: ctx.actor.id,
       editedAt: at,
+      ...withEdit({ editors: [], numberEditors: [] }, ctx.actor.id, null, draft),
       writeToken: randomId(),
       createdAt: at,
     }),
@@ -135,7 +139,10 @@ export async function saveDraft(
     record.draft?.state ?? (record.live.service.status === "in-review" ? "in-review" : "draft");
   const claim = claimDraft(ctx.db, record, token, ctx.now, {
     snapshot,
-    edit: { by: ctx.actor.id },
+    edit: {
+      by: ctx.actor.id,
+      authors: withEdit(record.authors, ctx.actor.id, record.working, snapshot),
+    },
     // A restored version starts again as a draft; an ordinary save keeps the draft's state.
     ...(action === "listing.restore" ? { state: "draft", reviewNote: null } : {}),
   });
@@ -234,10 +241,29 @@ export async function sendBack(
   });
 }
 
-/** Takes a listing out of search; its rows, drafts and revisions are all kept. */
-export async function archive(ctx: WorkflowContext, record: ListingRecord, token: EditToken) {
-  if (record.live.service.status === "archived")
-    return wrongState("This listing is already archived.");
+/**
+ * Takes a listing out of search; its rows, drafts and revisions are all kept. A published crisis
+ * listing is archived only when a second person confirms what a first one asked for.
+ */
+export async function archive(
+  ctx: WorkflowContext,
+  record: ListingRecord,
+  token: EditToken,
+): Promise<Outcome> {
+  const live = record.live.service;
+  if (live.status === "archived") return wrongState("This listing is already archived.");
+  const request = archiveNeedsSecondPerson(live) ? record.requests.archive : null;
+  if (archiveNeedsSecondPerson(live) && !request) {
+    return ask(ctx, record, token, "archive");
+  }
+  if (request?.requestedBy === ctx.actor.id) {
+    return {
+      ok: false,
+      problem: "four-eyes",
+      message:
+        "You asked for this crisis listing to be archived. It needs a second person: someone else must confirm it.",
+    };
+  }
   const [changed] = await runPublishedWrite(ctx, [
     ctx.db
       .update(services)
@@ -246,7 +272,7 @@ export async function archive(ctx: WorkflowContext, record: ListingRecord, token
         and(
           eq(services.id, record.id),
           eq(services.version, token.version),
-          eq(services.status, record.live.service.status),
+          eq(services.status, live.status),
         ),
       ),
     auditWhere(
@@ -257,13 +283,97 @@ export async function archive(ctx: WorkflowContext, record: ListingRecord, token
         action: "listing.archive",
         entity: "listing",
         entityId: record.id,
-        before: { status: record.live.service.status },
-        after: { status: "archived" },
+        before: { status: live.status },
+        after: { status: "archived", ...(request ? { requestedBy: request.requestedBy } : {}) },
+      },
+      previousChanged,
+    ),
+    ctx.db
+      .delete(listingRequests)
+      .where(and(eq(listingRequests.serviceId, record.id), sql`${previousChanged}`)),
+  ]);
+  return changed ? OK : conflict();
+}
+
+const REQUEST_AUDIT = {
+  publish: "listing.request-publish",
+  archive: "listing.request-archive",
+} as const;
+
+/**
+ * Records that the actor asks for `action`, about the version and draft revision they read;
+ * a second person carries it out. Answers `done: "<action>-requested"`.
+ */
+export async function ask(
+  ctx: WorkflowContext,
+  record: ListingRecord,
+  token: EditToken,
+  action: RequestAction,
+): Promise<Outcome> {
+  const id = record.id;
+  const unchanged = sql`exists (select 1 from services where id = ${id} and version = ${token.version}
+    and status = ${record.live.service.status})
+    and ${
+      token.revision === 0
+        ? sql`not exists (select 1 from listing_drafts where service_id = ${id})`
+        : sql`exists (select 1 from listing_drafts where service_id = ${id} and revision = ${token.revision})`
+    }`;
+  const at = ctx.now.toISOString();
+  const [, asked] = await runBatch(ctx.db, [
+    ctx.db
+      .delete(listingRequests)
+      .where(and(eq(listingRequests.serviceId, id), eq(listingRequests.action, action), unchanged)),
+    insertWhere(
+      ctx.db,
+      listingRequests,
+      {
+        serviceId: id,
+        action,
+        requestedBy: ctx.actor.id,
+        requestedAt: at,
+        version: token.version,
+        revision: token.revision,
+      },
+      unchanged,
+    ),
+    auditWhere(
+      ctx.db,
+      ctx.now,
+      {
+        userId: ctx.actor.id,
+        action: REQUEST_AUDIT[action],
+        entity: "listing",
+        entityId: id,
+        after: { version: token.version, revision: token.revision },
       },
       previousChanged,
     ),
   ]);
-  return changed ? OK : conflict();
+  return asked ? { ok: true, done: `${action}-requested` } : conflict();
+}
+
+/** Withdraws a request waiting for a second person (anyone who could carry it out may). */
+export async function cancelRequest(
+  ctx: WorkflowContext,
+  record: ListingRecord,
+  action: RequestAction,
+): Promise<Outcome> {
+  const request = record.requests[action];
+  if (!request) return wrongState("There is no request waiting for a second person.");
+  await runBatch(ctx.db, [
+    ctx.db
+      .delete(listingRequests)
+      .where(and(eq(listingRequests.serviceId, record.id), eq(listingRequests.action, action))),
+    audit(ctx.db, ctx.now, {
+      userId: ctx.actor.id,
+      action: "listing.cancel-request",
+      entity: "listing",
+      entityId: record.id,
+      before: { action, requestedBy: request.requestedBy },
+      after: null,
+    }),
+  ]);
+  return { ok: true, done: "request-cancelled" };
 }
 
 /** "Mark as checked": the live listing was confirmed with its provider today. */

@@ -10,6 +10,7 @@ import {
   userNames,
 } from "../admin/console-data.js";
 import { diffListings } from "../admin/diff.js";
+import { SEED_AUTHOR } from "../admin/four-eyes.js";
 import {
   type AdminContext,
   type AdminEnv,
@@ -27,7 +28,13 @@ import {
   withSpareRows,
 } from "../admin/listing-form.js";
 import type { FieldErrors } from "../admin/listing-form-parse.js";
-import { type EditToken, type ListingRecord, loadListing, stageOf } from "../admin/listing-repo.js";
+import {
+  type EditToken,
+  type ListingRecord,
+  loadListing,
+  type RequestRow,
+  stageOf,
+} from "../admin/listing-repo.js";
 import { fourEyesCheck } from "../admin/publish.js";
 import { publishedChangeHook } from "../admin/published.js";
 import { listReports } from "../admin/reports.js";
@@ -89,7 +96,13 @@ export async function listingPage(
       review={reviewStatus(record.live.service, now)}
       fourEyes={{
         ...check,
-        lastEditorName: check.lastEditor ? (names.get(check.lastEditor) ?? null) : null,
+        authorNames: check.authors
+          .filter((a) => a !== user.id)
+          .map((a) => (a === SEED_AUTHOR ? "the seed files" : (names.get(a) ?? "someone"))),
+      }}
+      requests={{
+        publish: requestView(record.requests.publish, names),
+        archive: requestView(record.requests.archive, names),
       }}
       reports={reports}
       notice={options.notice ?? null}
@@ -99,6 +112,11 @@ export async function listingPage(
     options.status ?? 200,
   );
 }
+
+const requestView = (r: RequestRow | null, names: Map<string, string>) =>
+  r
+    ? { by: r.requestedBy, byName: names.get(r.requestedBy) ?? "someone", at: r.requestedAt }
+    : null;
 
 export async function editorPage(
   c: AdminContext,
@@ -220,7 +238,10 @@ export function workflowAction(
           message: "The form was incomplete. Reload the page and try again.",
         };
     if (outcome.ok)
-      return c.redirect(`/admin/listings/${encodeURIComponent(record.id)}?done=${done}`, 303);
+      return c.redirect(
+        `/admin/listings/${encodeURIComponent(record.id)}?done=${outcome.done ?? done}`,
+        303,
+      );
     const fresh = (await loadListing(c.get("deps").db, record.id)) ?? record;
     const status =
       outcome.problem === "four-eyes" ? 403 : outcome.problem === "invalid" ? 422 : 409;

@@ -20,13 +20,14 @@ import {
   SORTS,
   STATUS_FILTERS,
 } from "../admin/listing-repo.js";
-import { publish } from "../admin/publish.js";
+import { publish, requestPublish } from "../admin/publish.js";
 import { can, canWorkOn, organisationScope } from "../admin/roles.js";
 import { ConflictIntro } from "../admin/views/conflict.js";
 import { type HistoryEntry, HistoryPage } from "../admin/views/history.js";
 import { ListingsPage } from "../admin/views/listings.js";
 import {
   archive,
+  cancelRequest,
   createListing,
   discardDraft,
   markChecked,
@@ -62,6 +63,11 @@ const NOTICES: Record<string, string> = {
   "sent-back": "Sent back to the editor with your note.",
   published: "Published. Parents can find it now.",
   archived: "Archived. It no longer appears in search.",
+  "archive-requested":
+    "You asked for this crisis listing to be archived. It stays listed until a second person confirms.",
+  "publish-requested":
+    "You asked for this listing to be published. A second person must check it and publish it.",
+  "request-cancelled": "The request was withdrawn. Nothing else changed.",
   checked: "Marked as checked today.",
   discarded: "The unpublished changes were discarded.",
   restored: "The earlier version is now the draft. Submit it for review to publish it.",
@@ -293,8 +299,29 @@ export const adminListingRoutes = new Hono<AdminEnv>()
     ),
   )
   .post(
+    "/:id/request-publish",
+    workflowAction((c, r, t) => requestPublish(ctxOf(c), r, t), "publish-requested", mayPublish),
+  )
+  .post(
     "/:id/archive",
     workflowAction((c, r, t) => archive(ctxOf(c), r, t), "archived", mayArchive),
+  )
+  .post(
+    "/:id/requests/:action/cancel",
+    workflowAction(
+      (c, r) => {
+        const action = c.req.param("action");
+        return action === "publish" || action === "archive"
+          ? cancelRequest(ctxOf(c), r, action)
+          : Promise.resolve({
+              ok: false,
+              problem: "state",
+              message: "There is no such request.",
+            } as const);
+      },
+      "request-cancelled",
+      (c) => (c.req.param("action") === "archive" ? mayArchive(c) : mayPublish(c)),
+    ),
   )
   .post(
     "/:id/check",

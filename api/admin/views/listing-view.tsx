@@ -24,12 +24,28 @@ export interface ListingViewProps {
   preview: SearchResult;
   changes: Change[] | null;
   review: ReviewStatus;
-  fourEyes: { reason: string | null; allowed: boolean; lastEditorName: string | null };
+  fourEyes: {
+    reason: string | null;
+    allowed: boolean;
+    mayRequest: boolean;
+    /** Who else changed it (or asked for it): the publisher must differ from each of them. */
+    authorNames: string[];
+  };
+  requests: { publish: RequestView | null; archive: RequestView | null };
   reports: ReportListItem[];
   notice?: string | null;
   problem?: { message: string; details?: string[] | undefined } | null;
   areaName: (a: Listing["areas"][number]) => string;
 }
+
+interface RequestView {
+  by: string;
+  byName: string;
+  at: string;
+}
+
+const names = (list: string[]) =>
+  list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
 
 export const ListingView: FC<ListingViewProps> = (p) => {
   const { record, user, csrf } = p;
@@ -37,6 +53,9 @@ export const ListingView: FC<ListingViewProps> = (p) => {
   const token = { version: record.token.version, revision: record.token.revision };
   const mine = canWorkOn(user, record.organisationId);
   const published = p.stage.status === "published";
+  const twoPersonArchive = published && record.live.service.kind === "crisis";
+  const archiveRequest = p.requests.archive;
+  const publishRequest = p.requests.publish;
   return (
     <Page
       title={record.working.name}
@@ -146,17 +165,55 @@ export const ListingView: FC<ListingViewProps> = (p) => {
             Public page
           </a>
         ) : null}
-        {can(user, "archive") && p.stage.status !== "archived" ? (
+        {can(user, "archive") && p.stage.status !== "archived" && !archiveRequest ? (
           <ActionForm
             action={`${base}/archive`}
             csrf={csrf}
             hidden={token}
-            label="Archive"
+            label={twoPersonArchive ? "Ask to archive" : "Archive"}
             variant="warning"
-            confirm="Archive this listing? It leaves search at once; it can be published again later."
+            confirm={
+              twoPersonArchive
+                ? "Ask for this crisis listing to be archived? It stays listed until a second person confirms."
+                : "Archive this listing? It leaves search at once; it can be published again later."
+            }
           />
         ) : null}
       </div>
+
+      {twoPersonArchive && archiveRequest ? (
+        <section class="panel" aria-labelledby="archive-request-title">
+          <h2 id="archive-request-title">Archiving waits for a second person</h2>
+          <div class="warning-box">
+            <p>
+              {archiveRequest.byName} asked on {formatTime(archiveRequest.at)} for this crisis
+              listing to be archived. Archiving takes it out of every crisis panel, so a second
+              person must confirm.
+              {archiveRequest.by === user.id ? " Someone else must confirm it." : ""}
+            </p>
+          </div>
+          <div class="actions">
+            {can(user, "archive") && archiveRequest.by !== user.id ? (
+              <ActionForm
+                action={`${base}/archive`}
+                csrf={csrf}
+                hidden={token}
+                label="Confirm: archive"
+                variant="warning"
+                confirm="Archive this crisis listing? It leaves every crisis panel at once."
+              />
+            ) : null}
+            {can(user, "archive") ? (
+              <ActionForm
+                action={`${base}/requests/archive/cancel`}
+                csrf={csrf}
+                hidden={token}
+                label="Withdraw the request"
+              />
+            ) : null}
+          </div>
+        </section>
+      ) : null}
 
       {can(user, "publish") && p.workflowState === "in-review" ? (
         <section class="panel" aria-labelledby="review-title">
@@ -166,9 +223,32 @@ export const ListingView: FC<ListingViewProps> = (p) => {
               <p>
                 <strong>Needs a second person.</strong> {p.fourEyes.reason}{" "}
                 {p.fourEyes.allowed
-                  ? `It was last edited by ${p.fourEyes.lastEditorName ?? "someone else"}, so you may publish it: check every number carefully.`
-                  : "You were the last to edit it, so someone else must publish it."}
+                  ? `It was changed or asked for by ${names(p.fourEyes.authorNames)}, not by you, so you may publish it: check every number carefully.`
+                  : p.fourEyes.mayRequest
+                    ? "No person in the console has entered or checked it yet: it came from the seed files or an import. Check it with the service, then ask for it to be published; a second person publishes it."
+                    : `You changed it or asked for it${p.fourEyes.authorNames.length ? ` (so did ${names(p.fourEyes.authorNames)})` : ""}, so someone else must publish it.`}
               </p>
+            </div>
+          ) : null}
+          {p.fourEyes.mayRequest || publishRequest ? (
+            <div class="actions">
+              {p.fourEyes.mayRequest ? (
+                <ActionForm
+                  action={`${base}/request-publish`}
+                  csrf={csrf}
+                  hidden={token}
+                  label="I have checked it: ask a second person to publish"
+                  variant="primary"
+                />
+              ) : null}
+              {publishRequest ? (
+                <ActionForm
+                  action={`${base}/requests/publish/cancel`}
+                  csrf={csrf}
+                  hidden={token}
+                  label="Withdraw the request to publish"
+                />
+              ) : null}
             </div>
           ) : null}
           {p.fourEyes.allowed ? (

@@ -358,6 +358,12 @@ describe("editor preview", () => {
   });
 });
 
+/** Presses a listing action's button: posts with the edit token of the listing page. */
+const press = async (agent: Agent, id: string, action: string) => {
+  const html = await (await agent.get(`/admin/listings/${id}`)).text();
+  return agent.post(`/admin/listings/${id}/${action}`, tokenOf(html));
+};
+
 describe("last checked dates", () => {
   let con: Console;
   let editor: Agent;
@@ -369,10 +375,6 @@ describe("last checked dates", () => {
   });
   afterAll(() => con?.close());
 
-  const act = async (agent: Agent, id: string, action: string) => {
-    const html = await (await agent.get(`/admin/listings/${id}`)).text();
-    return agent.post(`/admin/listings/${id}/${action}`, tokenOf(html));
-  };
   const saveWith = async (id: string, changes: Record<string, string>) => {
     const edit = await (await editor.get(`/admin/listings/${id}/edit`)).text();
     return editor.post(`/admin/listings/${id}/edit`, { ...editorFields(edit), ...changes });
@@ -411,25 +413,142 @@ describe("last checked dates", () => {
     const id = "demo-exeter-dads-evening";
     expect(await liveDate(id)).toBe("2026-10-14");
     expect((await saveWith(id, { verifiedAt: "2026-05-01" })).status).toBe(303);
-    expect((await act(editor, id, "submit")).status).toBe(303);
-    expect((await act(reviewer, id, "publish")).status).toBe(303);
+    expect((await press(editor, id, "submit")).status).toBe(303);
+    expect((await press(reviewer, id, "publish")).status).toBe(303);
     expect(await liveDate(id)).toBe("2026-05-01");
   });
 
   it("keeps a check made while changes wait for review, unless the changes set their own date", async () => {
     const id = "demo-exmouth-walk-and-talk";
     expect((await saveWith(id, { costNote: "Bring a flask" })).status).toBe(303);
-    expect((await act(editor, id, "check")).status).toBe(303);
-    expect((await act(editor, id, "submit")).status).toBe(303);
-    expect((await act(reviewer, id, "publish")).status).toBe(303);
+    expect((await press(editor, id, "check")).status).toBe(303);
+    expect((await press(editor, id, "submit")).status).toBe(303);
+    expect((await press(reviewer, id, "publish")).status).toBe(303);
     expect(await liveDate(id)).toBe("2026-11-26");
 
     const other = "demo-exeter-bumps-group";
     expect((await saveWith(other, { verifiedAt: "2026-09-01" })).status).toBe(303);
-    expect((await act(editor, other, "check")).status).toBe(303);
+    expect((await press(editor, other, "check")).status).toBe(303);
     expect(await liveDate(other)).toBe("2026-11-26");
-    expect((await act(editor, other, "submit")).status).toBe(303);
-    expect((await act(reviewer, other, "publish")).status).toBe(303);
+    expect((await press(editor, other, "submit")).status).toBe(303);
+    expect((await press(reviewer, other, "publish")).status).toBe(303);
     expect(await liveDate(other)).toBe("2026-09-01");
+  });
+});
+
+describe("four-eyes: what one person cannot do alone", () => {
+  let con: Console;
+  let reviewer: Agent;
+  let reviewer2: Agent;
+
+  beforeAll(async () => {
+    con = await openConsole();
+    [reviewer, reviewer2] = await Promise.all([con.as("reviewer"), con.as("reviewer2")]);
+  });
+  afterAll(() => con?.close());
+
+  const save = async (agent: Agent, id: string, changes: Record<string, string>) => {
+    const edit = await (await agent.get(`/admin/listings/${id}/edit`)).text();
+    const res = await agent.post(`/admin/listings/${id}/edit`, {
+      ...editorFields(edit),
+      ...changes,
+    });
+    expect(res.status, JSON.stringify(changes)).toBe(303);
+  };
+  const row = async (id: string) =>
+    (await con.db.select().from(services).where(eq(services.id, id)))[0];
+  const crisisIds = async () => {
+    const res = await con.app.request("/api/v1/crisis?country=England");
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { crisis: { id: string }[] }).crisis.map((c) => c.id);
+  };
+
+  it("needs a second person for a new or changed WhatsApp number in a wa.me link", async () => {
+    const id = "demo-exmouth-walk-and-talk";
+    const fields = editorFields(await (await reviewer.get(`/admin/listings/${id}/edit`)).text());
+    const spare = Object.keys(fields).find((k) => /^contacts\.\d+\.value$/.test(k) && !fields[k]);
+    const i = spare?.split(".")[1];
+    await save(reviewer, id, {
+      [`contacts.${i}.kind`]: "whatsapp",
+      [`contacts.${i}.value`]: "https://wa.me/447700900999",
+    });
+    expect((await press(reviewer, id, "submit")).status).toBe(303);
+    const blocked = await press(reviewer, id, "publish");
+    expect(blocked.status).toBe(403);
+    expect(await blocked.text()).toContain("phone or text number");
+    expect((await press(reviewer2, id, "publish")).status).toBe(303);
+  });
+
+  it("compares the publisher with everyone who changed a number, so a later trivial save does not launder it", async () => {
+    const id = "demo-exeter-bumps-group";
+    await save(reviewer, id, { "contacts.0.value": "01632 960777" });
+    await save(reviewer2, id, { costNote: "Free, with tea" });
+    expect((await press(reviewer2, id, "submit")).status).toBe(303);
+    const view = await (await reviewer.get(`/admin/listings/${id}`)).text();
+    expect(view).toContain("You changed it or asked for it");
+    expect(view).not.toContain(`action="/admin/listings/${id}/publish"`);
+    expect((await press(reviewer, id, "publish")).status).toBe(403);
+    expect((await row(id))?.version).toBe(1);
+    // The second reviewer changed no number: they are the second person.
+    expect((await press(reviewer2, id, "publish")).status).toBe(303);
+    expect((await row(id))?.version).toBe(2);
+  });
+
+  it("counts a number written in the summary as a number change", async () => {
+    const id = "demo-exeter-dads-evening";
+    await save(reviewer, id, {
+      summary: "A relaxed evening group for dads. Out of hours, call 0300 123 4567.",
+    });
+    expect((await press(reviewer, id, "submit")).status).toBe(303);
+    expect((await press(reviewer, id, "publish")).status).toBe(403);
+    expect((await press(reviewer2, id, "publish")).status).toBe(303);
+  });
+
+  it("archives a crisis listing only when a second person confirms a first one's request", async () => {
+    expect(await crisisIds()).toContain("samaritans");
+    const asked = await press(reviewer, "samaritans", "archive");
+    expect(asked.status).toBe(303);
+    expect(asked.headers.get("location")).toBe("/admin/listings/samaritans?done=archive-requested");
+    expect((await row("samaritans"))?.status).toBe("published");
+    expect(await crisisIds()).toContain("samaritans");
+
+    // The one who asked cannot confirm it.
+    const own = await press(reviewer, "samaritans", "archive");
+    expect(own.status).toBe(403);
+    expect(await own.text()).toContain("someone else must confirm it");
+    expect((await row("samaritans"))?.status).toBe("published");
+
+    // A request can be withdrawn; then it must be asked for again.
+    const view = await (await reviewer2.get("/admin/listings/samaritans")).text();
+    expect(view).toContain("Archiving waits for a second person");
+    expect(view).toContain("Confirm: archive");
+    expect((await press(reviewer2, "samaritans", "requests/archive/cancel")).status).toBe(303);
+    expect((await press(reviewer2, "samaritans", "archive")).headers.get("location")).toBe(
+      "/admin/listings/samaritans?done=archive-requested",
+    );
+    expect((await row("samaritans"))?.status).toBe("published");
+
+    const confirmed = await press(reviewer, "samaritans", "archive");
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get("location")).toBe("/admin/listings/samaritans?done=archived");
+    expect((await row("samaritans"))?.status).toBe("archived");
+    expect(await crisisIds()).not.toContain("samaritans");
+  });
+
+  it("needs two people to publish a seeded listing with a number that nobody entered in the console", async () => {
+    const id = "apni";
+    expect((await row(id))?.status).toBe("in-review");
+    const alone = await press(reviewer, id, "publish");
+    expect(alone.status).toBe(403);
+    expect(await alone.text()).toContain("No person in the console has entered or checked it yet");
+    expect((await row(id))?.status).toBe("in-review");
+
+    const asked = await press(reviewer, id, "request-publish");
+    expect(asked.headers.get("location")).toBe(`/admin/listings/${id}?done=publish-requested`);
+    expect((await press(reviewer, id, "publish")).status).toBe(403);
+    expect((await press(reviewer2, id, "publish")).status).toBe(303);
+    expect((await row(id))?.status).toBe("published");
+    const [rev] = await con.db.select().from(revisions).where(eq(revisions.serviceId, id));
+    expect(rev?.userId).toBe(con.users.reviewer2.id);
   });
 });
