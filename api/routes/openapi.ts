@@ -116,6 +116,16 @@ const document = {
         responses: { "200": json("ServiceDetail"), "404": error("not_found") },
       },
     },
+    "/services/{id}/sessions.ics": {
+      get: {
+        summary: "A listing's sessions as an iCalendar file (RFC 5545), for calendars and webcal:",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: {
+          "200": { description: "text/calendar", content: { "text/calendar": {} } },
+          "404": { description: "No such published listing, or one without sessions" },
+        },
+      },
+    },
     "/api/v1/crisis": {
       get: {
         summary: "Crisis routes for a country (all countries when omitted)",
@@ -165,6 +175,7 @@ const document = {
           lad: { type: ["string", "null"] },
           icb: { type: ["string", "null"] },
           lhb: { type: ["string", "null"] },
+          hb: { type: ["string", "null"], description: "Scottish health board (S08…)" },
           latitude: { type: "number" },
           longitude: { type: "number" },
           approximate: { type: "boolean" },
@@ -185,24 +196,67 @@ const document = {
           kind: { type: "string", enum: KINDS },
           selfReferral: { type: "boolean" },
           distanceKm: { type: ["number", "null"] },
+          venueSector: {
+            type: ["string", "null"],
+            description:
+              "Set when the nearest venue is placed only at its sector's centre: say 'in EX4 4'",
+          },
           nextSession: { type: ["object", "null"] },
+          calendarUrl: {
+            type: ["string", "null"],
+            description: "/services/:id/sessions.ics when the listing has sessions",
+          },
+          lang: { type: "string", enum: ["en", "cy"], description: "Language of name and summary" },
           reviewOverdue: { type: "boolean" },
           demo: { type: "boolean" },
           url: { type: "string" },
         },
       },
       ServiceDetail: { allOf: [{ $ref: "#/components/schemas/Result" }] },
+      NextStep: {
+        type: "object",
+        description:
+          "Something she can do now for her nation, whatever is listed near her (api/domain/next-steps.ts).",
+        required: ["id", "country", "action", "title", "text", "link", "serviceId"],
+        properties: {
+          id: { type: "string" },
+          country: { type: "string", enum: ["England", "Wales", "Scotland", "Northern Ireland"] },
+          action: { type: "string", enum: ["refer-yourself", "ask", "information"] },
+          title: { type: "string" },
+          text: { type: "string" },
+          link: {
+            type: ["object", "null"],
+            properties: { label: { type: "string" }, href: { type: "string" } },
+          },
+          serviceId: { type: ["string", "null"], description: "Its listing: /services/{id}" },
+        },
+      },
       SearchResponse: {
         type: "object",
         properties: {
           place: { $ref: "#/components/schemas/Place" },
           crisis: { type: "array", items: { type: "object" } },
+          nextSteps: {
+            type: "array",
+            description:
+              "What she can do now for the place's countries, primary first; shown first when nearby and area are empty",
+            items: { $ref: "#/components/schemas/NextStep" },
+          },
           groups: {
             type: "object",
             properties: {
               nearby: { type: "array", items: { $ref: "#/components/schemas/Result" } },
               area: { type: "array", items: { $ref: "#/components/schemas/Result" } },
               anywhere: { type: "array", items: { $ref: "#/components/schemas/Result" } },
+            },
+          },
+          totals: {
+            type: "object",
+            description: "How many results each group holds; a group returns at most `limit`",
+            properties: {
+              nearby: { type: "integer" },
+              area: { type: "integer" },
+              anywhere: { type: "integer" },
             },
           },
           total: { type: "integer" },

@@ -312,7 +312,15 @@ export function describeContract(name: string, fetcher: () => Fetcher) {
       for (const k of t.kinds) expect(k.cy.length).toBeGreaterThan(0);
       const api = await get("/api/v1/openapi.json");
       expect(api.status).toBe(200);
-      expect(Object.keys((await json<{ paths: object }>(api)).paths)).toContain("/api/v1/search");
+      const doc = await json<{
+        paths: object;
+        components: { schemas: Record<string, { properties?: object }> };
+      }>(api);
+      expect(Object.keys(doc.paths)).toContain("/api/v1/search");
+      expect(Object.keys(doc.paths)).toContain("/services/{id}/sessions.ics");
+      expect(Object.keys(doc.components.schemas.SearchResponse?.properties ?? {})).toEqual(
+        expect.arrayContaining(["nextSteps", "totals"]),
+      );
     });
 
     it("sends CORS, security and short public caching headers", async () => {
