@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOGIN_TOKEN_MAX_AGE_SECONDS } from "../../../api/admin/login-token.js";
 import { LOGIN_LIMITS } from "../../../api/admin/state.js";
 import { createApp } from "../../../api/app.js";
+import { MemoryRateLimiter } from "../../../api/rate-limit.js";
 import { type Console, formBody, login, openConsole, PASSWORD } from "./helpers.js";
 
 const cookieOf = (res: Response) => (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
@@ -177,4 +178,20 @@ describe("sign-in hardening", () => {
         .status,
     ).toBe(303);
   });
+
+  it("limits sign-in posts per client before any password is checked, with the sign-in form", async () => {
+    const app = createApp({ ...con.deps, limits: { login: new MemoryRateLimiter(2, 60) } });
+    const headers = { "cf-connecting-ip": "198.51.100.90" };
+    expect((await login(app, "nobody@example.org", "guess one", headers)).status).toBe(401);
+    expect((await login(app, "nobody@example.org", "guess two", headers)).status).toBe(401);
+    const limited = await login(app, "admin@example.org", PASSWORD, headers);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("60");
+    expect(await limited.text()).toContain("Too many attempts to sign in. Wait 1 minute");
+    // The account itself is not locked: from another address it signs in.
+    const other = await login(app, "admin@example.org", PASSWORD, {
+      "cf-connecting-ip": "198.51.100.91",
+    });
+    expect(other.status).toBe(303);
+  }, 60_000);
 });
