@@ -5,11 +5,12 @@
  * function that ranks the SQL oracle's candidates (api/db/search-candidates.ts).
  */
 import type { Place } from "../../schema/contract.js";
+import { COUNTRIES, type Country } from "../../schema/taxonomy.js";
 import type { AreaRow, ServiceBundle, ServiceRow } from "./bundle.js";
 import type { AreaHit, Candidates, LocationHit } from "./candidates.js";
-import { boundingBox } from "./distance.js";
+import { boundingBox, distanceKm } from "./distance.js";
 import { hiddenAsStaleAfter } from "./review.js";
-import { compareNames, passesFilters, type SearchFiltersInput } from "./search.js";
+import { anywhereKeys, compareNames, passesFilters, type SearchFiltersInput } from "./search.js";
 import { VenueGrid } from "./venue-grid.js";
 
 /** Radius areas are kept in cells this many degrees wide, each area in every cell it touches. */
@@ -44,6 +45,8 @@ export class DirectoryIndex {
   private readonly byArea = new Map<string, AreaEntry[]>();
   private readonly radiusCells = new Map<number, AreaEntry[]>();
   private readonly crisis: ServiceBundle[];
+  /** Per country, its UK-wide and country services (one area each, the most specific), ranked. */
+  private readonly national = new Map<Country, AreaEntry[]>();
   // Scratch space for one search at a time (searches run to the end without awaiting).
   private stamp = 0;
   private readonly seenAt: Int32Array;
@@ -88,6 +91,35 @@ export class DirectoryIndex {
       this.nameOrder.set(s.id, same ? this.nameOrder.get(prev.id)! : i);
     });
     this.crisis = bundles.filter((b) => b.service.kind === "crisis");
+    for (const country of COUNTRIES) this.national.set(country, this.rankNational(country));
+  }
+
+  /** The national services of a country in the order `rankSearch` gives "anywhere". */
+  private rankNational(country: Country): AreaEntry[] {
+    const best = new Map<number, AreaEntry>();
+    for (const e of [
+      ...(this.byArea.get(`country:${country}`) ?? []),
+      ...(this.byArea.get("uk") ?? []),
+    ]) {
+      if (!best.has(e.owner)) best.set(e.owner, e); // country entries come first: more specific
+    }
+    const keyed = [...best.values()].map((e) => {
+      const s = this.bundles[e.owner]!.service;
+      return {
+        e,
+        keys: anywhereKeys(s, e.area.kind),
+        order: this.nameOrder.get(s.id) ?? 0,
+        id: s.id,
+      };
+    });
+    keyed.sort((a, b) => {
+      for (let k = 0; k < a.keys.length; k++) {
+        const diff = a.keys[k]! - b.keys[k]!;
+        if (diff !== 0) return diff;
+      }
+      return a.order - b.order || (a.id < b.id ? -1 : 1);
+    });
+    return keyed.map((x) => x.e);
   }
 
   private addArea(entry: AreaEntry): void {
@@ -174,8 +206,28 @@ export class DirectoryIndex {
     if (place.lhb) add(this.byArea.get(`lhb:${place.lhb}`));
     if (place.hb) add(this.byArea.get(`hb:${place.hb}`));
     add(this.radiusCells.get(areaCell(place.latitude, place.longitude)));
-    add(this.byArea.get("uk"));
-    for (const country of place.countries) add(this.byArea.get(`country:${country}`));
+    const national =
+      place.countries.length === 1 ? this.national.get(place.countries[0]!) : undefined;
+    if (national) {
+      // Ranked already: stop once `limit` of them must land in "anywhere" (no venue within the
+      // radius, no local area). Those beyond could not be shown there, and any of them shown
+      // nearer is found by its venue or local area.
+      const local = new Set(areaOwners);
+      let sure = 0;
+      for (const e of national) {
+        if (sure >= f.limit) break;
+        if (!accept(e.owner)) continue;
+        areas.push(e.area);
+        areaOwners.push(e.owner);
+        const meetsNearby = this.bundles[e.owner]!.locations.some(
+          (l) => distanceKm(place.latitude, place.longitude, l.latitude, l.longitude) <= f.radiusKm,
+        );
+        if (!meetsNearby && !local.has(e.owner)) sure++;
+      }
+    } else {
+      add(this.byArea.get("uk"));
+      for (const country of place.countries) add(this.byArea.get(`country:${country}`));
+    }
 
     // Each service's nearest venue (flat distance), over every venue a little beyond the radius.
     let touchedCount = 0;

@@ -150,14 +150,23 @@ export function rankSearch(
   const session = (r: Ranked) =>
     r.nextSession ? Date.parse(r.nextSession.start) : Number.MAX_SAFE_INTEGER;
   const specificity = (r: Ranked) => (r.areaKind ? SPECIFICITY[r.areaKind] : 9);
-  const selfReferral = (s: CandidateService) => (s.referral.includes("self") ? 0 : 1);
-  const perinatal = (s: CandidateService) => (s.mentalHealthSpecific ? 0 : 1);
 
   return {
     nearby: ranked(groups.nearby, (r) => [r.distanceKm ?? 0, session(r)]),
     area: ranked(groups.area, (r, s) => [specificity(r), selfReferral(s), session(r)]),
-    anywhere: ranked(groups.anywhere, (r, s) => [perinatal(s), selfReferral(s), specificity(r)]),
+    anywhere: ranked(groups.anywhere, (r, s) => anywhereKeys(s, r.areaKind)),
   };
+}
+
+const selfReferral = (s: CandidateService) => (s.referral.includes("self") ? 0 : 1);
+const perinatal = (s: CandidateService) => (s.mentalHealthSpecific ? 0 : 1);
+
+/**
+ * How "online and phone, anywhere" ranks before names: perinatal-specific first, then
+ * self-referral, then a country's own service before a UK-wide one.
+ */
+export function anywhereKeys(s: CandidateService, areaKind: AreaKind | null): number[] {
+  return [perinatal(s), selfReferral(s), areaKind ? SPECIFICITY[areaKind] : 9];
 }
 
 function areaContains(a: AreaHit, place: Place): boolean {
