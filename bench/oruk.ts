@@ -3,12 +3,19 @@
  * the last, at the default per_page), a filtered page, an id lookup and the ndjson stream, answered
  * in process with no response cache (every request computed afresh).
  */
+
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import { createApp } from "../api/app.js";
 import { openDb } from "../api/db/client.js";
+import { loadGeo } from "../api/db/load-geo.js";
+import { migrateDb } from "../api/db/migrate.js";
 import { memo } from "../api/deps.js";
 import type { GeoIndex } from "../api/domain/geo-index.js";
+import { importFeed } from "../api/feeds/sync.js";
 import { silentLogger } from "../api/logger.js";
+import { buildSynthetic } from "./synthetic.js";
 
 export async function benchOruk(url: string, geo: GeoIndex): Promise<void> {
   const handle = openDb(url);
@@ -58,4 +65,49 @@ export async function benchOruk(url: string, geo: GeoIndex): Promise<void> {
     `  ${"/oruk/services?format=ndjson (every service)".padEnd(52)} ${nd.ms.toFixed(0)} ms  ${(nd.body.length / 1e6).toFixed(1)} MB`,
   );
   handle.close();
+}
+
+/**
+ * Import time: a 2,000-service synthetic directory published at /oruk on loopback, imported into
+ * an empty instance (every service fetched in full, mapped and written as a draft in review).
+ */
+export async function benchImport(dir: string, geo: GeoIndex, services = 2_000): Promise<void> {
+  const source = openDb(`file:${dir}/import-source.db`);
+  await migrateDb(source.db);
+  await loadGeo(source.db);
+  await buildSynthetic(source.db, geo, { services, locations: services * 2 }, 11);
+  await source.db.run(sql`update services set demo = 0`);
+  const app = createApp({
+    db: source.db,
+    logger: silentLogger,
+    geo: memo(async () => geo),
+    now: () => new Date(),
+  });
+  const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
+  await new Promise((r) => server.once("listening", r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/oruk`;
+  const target = openDb(`file:${dir}/import-target.db`);
+  await migrateDb(target.db);
+  await loadGeo(target.db);
+  let t = performance.now();
+  const first = await importFeed(target.db, { baseUrl: base, now: new Date(), geo });
+  const firstMs = performance.now() - t;
+  t = performance.now();
+  const again = await importFeed(target.db, { baseUrl: base, now: new Date(), geo });
+  const againMs = performance.now() - t;
+  console.log(`\nORUK import from ${base} (loopback), into an empty instance:`);
+  console.log(
+    `  first run   ${(firstMs / 1000).toFixed(1)} s  ${first.pages} pages, ${first.seen} services, ${first.new} new drafts, ${first.rejected} rejected  (${(firstMs / Math.max(1, first.seen)).toFixed(1)} ms a service)`,
+  );
+  const reasons = new Map<string, number>();
+  for (const r of first.records.filter((x) => x.result === "rejected")) {
+    reasons.set(r.reason ?? "", (reasons.get(r.reason ?? "") ?? 0) + 1);
+  }
+  for (const [reason, n] of reasons) console.log(`    rejected ${n}: ${reason.slice(0, 140)}`);
+  console.log(
+    `  second run  ${(againMs / 1000).toFixed(1)} s  ${again.unchanged} unchanged, ${again.new} new, ${again.changed} changed`,
+  );
+  await new Promise((r) => server.close(r));
+  source.close();
+  target.close();
 }

@@ -28,7 +28,7 @@ import { findPlace } from "../api/place.js";
 import { searchAt } from "../api/search.js";
 import { searchQuerySchema } from "../schema/search-query.js";
 import { sqlSearchAt } from "../tests/support/sql-search.js";
-import { benchOruk } from "./oruk.js";
+import { benchImport, benchOruk } from "./oruk.js";
 import { buildSynthetic, prng } from "./synthetic.js";
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 20_000);
@@ -231,6 +231,7 @@ async function main() {
     `  ${paths.length} distinct searches rotate; with the cache on, each was asked once before timing starts and is then served from memory for a minute (target: >= 40% of /health)`,
   );
   await benchOruk(url, geoIndex);
+  await benchImport(dir, geoIndex);
   rmSync(dir, { recursive: true, force: true });
 }
 

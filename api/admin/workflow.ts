@@ -81,22 +81,32 @@ async function claimed(db: Db, statements: Statement[]): Promise<Outcome> {
   return claim ? OK : conflict();
 }
 
-/** Creates a new listing as a draft; answers its id. */
+/**
+ * Creates a new listing as a draft (or, for an import, already in review); answers its id.
+ * `also` joins the same transaction (an import's provenance row), so neither is kept alone.
+ */
 export async function createListing(
   ctx: WorkflowContext,
   listing: Listing,
   action: "listing.create" | "listing.import" = "listing.create",
+  options: {
+    state?: "draft" | "in-review";
+    also?: Statement[];
+    /** The child ids are derived from the listing's own new id, so cannot be anyone else's. */
+    ownChildIds?: boolean;
+  } = {},
 ): Promise<string> {
   const at = ctx.now.toISOString();
+  const state = options.state ?? "draft";
   const draft = {
-    ...(await withOwnChildIds(ctx.db, listing)),
+    ...(options.ownChildIds ? listing : await withOwnChildIds(ctx.db, listing)),
     status: "draft" as const,
     version: 1,
   };
   await runBatch(ctx.db, [
     ctx.db.insert(services).values({
       ...listingRows(draft).service,
-      status: "draft",
+      status: state,
       version: 1,
       createdAt: at,
       updatedAt: at,
@@ -104,12 +114,14 @@ export async function createListing(
     ctx.db.insert(listingDrafts).values({
       serviceId: listing.id,
       snapshot: draft,
-      state: "draft",
+      state,
       baseVersion: 1,
       revision: 1,
       editedBy: ctx.actor.id,
       editedAt: at,
       ...withEdit({ editors: [], numberEditors: [] }, ctx.actor.id, null, draft),
+      submittedBy: state === "in-review" ? ctx.actor.id : null,
+      submittedAt: state === "in-review" ? at : null,
       writeToken: randomId(),
       createdAt: at,
     }),
@@ -120,6 +132,7 @@ export async function createListing(
       entityId: listing.id,
       after: draft,
     }),
+    ...(options.also ?? []),
   ]);
   return listing.id;
 }

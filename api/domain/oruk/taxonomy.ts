@@ -298,8 +298,20 @@ export const TAXONOMIES_BY_UUID: ReadonlyMap<string, OrukTaxonomyDef> = new Map(
 );
 export const TERMS_BY_KEY: ReadonlyMap<string, OrukTermDef> = new Map(TERMS.map((t) => [t.key, t]));
 
-/** The leaf terms a listing carries, ours first, then the mapped ones. */
-export const termsOf = (s: OrukServiceRow) =>
-  TERMS.filter((t) => t.parentKey !== null || t.taxonomy !== SIGNPOST_TAXONOMY).filter((t) =>
-    t.applies(s),
+/**
+ * The leaf terms a listing carries: ours first, each facet's values in the listing's own order
+ * (so an import reads the lists back exactly), then the features, then the mapped terms.
+ */
+export function termsOf(s: OrukServiceRow): OrukTermDef[] {
+  const out: OrukTermDef[] = [];
+  for (const facet of Object.keys(valuesOf) as (keyof typeof valuesOf)[]) {
+    for (const code of valuesOf[facet](s)) {
+      const term = TERMS_BY_KEY.get(`${facet}:${code}`);
+      if (term) out.push(term);
+    }
+  }
+  const rest = TERMS.filter(
+    (t) => (t.parentKey === "feature" || t.taxonomy !== SIGNPOST_TAXONOMY) && t.applies(s),
   );
+  return [...out, ...rest];
+}

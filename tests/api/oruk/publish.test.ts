@@ -76,7 +76,8 @@ const ids = (items: Json[]) => items.map((i) => i.id).sort();
 const attrs = (s: Json) => (s.attributes as Json[] | undefined) ?? [];
 const schedulesOf = (s: Json) => (s.schedules as Json[] | undefined) ?? [];
 
-describe("the ORUK 3.0 feed at /oruk", () => {
+// Hundreds of answers validated per test: generous on a busy machine.
+describe("the ORUK 3.0 feed at /oruk", { timeout: 120_000 }, () => {
   it("describes itself at the base URL, with and without the slash, and serves its OpenAPI", async () => {
     for (const path of ["/oruk", "/oruk/"]) {
       const res = await b.app.request(path, { headers: { Origin: "https://validator.example" } });
