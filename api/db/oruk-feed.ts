@@ -15,9 +15,13 @@ import { idsParam, loadBundles } from "./listing-bundles.js";
 import { notStaleSql } from "./search-filters.js";
 import type { Db } from "./types.js";
 
-/** Published, not hidden as stale, and not a demo listing (examples never leave the site). */
+/**
+ * Published, not hidden as stale, not a demo listing (examples never leave the site), and with
+ * a checked contact: the public rule of api/domain/public-contacts.ts, as search applies it.
+ */
 export const feedWhere = (now: Date): SQL =>
-  sql`s.status = 'published' and s.demo = 0 and ${notStaleSql(now)}`;
+  sql`s.status = 'published' and s.demo = 0 and ${notStaleSql(now)}
+    and exists (select 1 from contacts c where c.service_id = s.id and c.needs_verification = 0)`;
 
 /** Radius service areas are at most 100 km wide (schema/listing-input.ts). */
 const MAX_AREA_KM = 100;

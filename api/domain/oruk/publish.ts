@@ -5,6 +5,7 @@
  * Never published: named staff (HSDS `contacts`), `assurer_email`, organisation email and phone.
  */
 import { costLabels } from "../../../schema/taxonomy.js";
+import { publicContacts } from "../public-contacts.js";
 import { toHsdsArea } from "./area-map.js";
 import { clean, type OrukBundle, type OrukContext } from "./bundle.js";
 import { toHsdsSchedule } from "./schedule-map.js";
@@ -95,10 +96,13 @@ export function toHsdsOrganisation(b: OrukBundle, full: boolean): Obj {
   };
 }
 
+/** The contacts a parent may be shown: only checked ones (see public-contacts.ts). */
+const shown = (b: OrukBundle) => publicContacts(b.contacts);
+
 /** The one-to-one fields of a service: the `/services` list item. */
 function serviceFields(b: OrukBundle): Obj {
   const s = b.service;
-  const first = (kind: string) => b.contacts.find((c) => c.kind === kind)?.value;
+  const first = (kind: string) => shown(b).find((c) => c.kind === kind)?.value;
   return {
     id: serviceUuid(s.id),
     organization_id: organisationUuid(b.organisation.id),
@@ -176,7 +180,7 @@ function toHsdsSal(b: OrukBundle, l: OrukBundle["locations"][number], ctx: OrukC
 }
 
 function phones(b: OrukBundle, sid: string): Obj[] {
-  return b.contacts
+  return shown(b)
     .filter(
       (c) =>
         c.kind === "phone" ||
@@ -201,7 +205,7 @@ function phones(b: OrukBundle, sid: string): Obj[] {
 
 /** Every contact route as we hold it (the service's public routes; never a named person). */
 function contactExtension(b: OrukBundle): Obj[] {
-  return b.contacts.map((c) => ({
+  return shown(b).map((c) => ({
     kind: c.kind,
     value: c.value,
     label: c.label,

@@ -1,12 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadListing } from "../../../api/admin/listing-repo.js";
+import { publish } from "../../../api/admin/publish.js";
 import { openDb } from "../../../api/db/client.js";
+import { readDirectoryVersion } from "../../../api/db/directory-version.js";
 import { loadGeo, loadGeoIndex } from "../../../api/db/load-geo.js";
 import { migrateDb } from "../../../api/db/migrate.js";
 import type { Db } from "../../../api/db/types.js";
 import type { GeoIndex } from "../../../api/domain/geo-index.js";
 import { summaryLines } from "../../../api/feeds/summary.js";
-import { type ImportReport, importFeed } from "../../../api/feeds/sync.js";
+import { IMPORTER, type ImportReport, importFeed } from "../../../api/feeds/sync.js";
 import { feedRecords, listingDrafts, services } from "../../../schema/tables.js";
 import { FIXED_NOW } from "../../support/backends.js";
 import { fixtureFeed, serve, type TestServer } from "./support.js";
@@ -208,6 +211,27 @@ describe("paging a v1-style feed", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("a reviewer accepts an imported draft through the published-data write, which moves directory_version", async () => {
+    const [row] = await db.all<{ id: string }>(
+      sql`select service_id as id from feed_records where feed_id = 'v1-feed' order by remote_id limit 1`,
+    );
+    const record = await loadListing(db, row?.id ?? "");
+    if (!record) throw new Error("no imported listing");
+    const before = await readDirectoryVersion(db);
+    const reviewer = {
+      ...IMPORTER,
+      id: "reviewer-1",
+      email: "r@example.org",
+      name: "Reviewer",
+      role: "reviewer" as const,
+    };
+    const outcome = await publish({ db, now: FIXED_NOW, actor: reviewer }, record, record.token);
+    expect(outcome).toEqual({ ok: true });
+    expect(await readDirectoryVersion(db)).toBe(before + 1);
+    const [live] = await db.select().from(services).where(eq(services.id, record.id));
+    expect(live?.status).toBe("published");
   });
 
   it("a run that loses the feed half way leaves only whole listings, and the next run carries on", async () => {

@@ -118,11 +118,15 @@ describe("the ORUK 3.0 feed at /oruk", { timeout: 120_000 }, () => {
       verifiedAt: string | null;
       reviewEveryDays: number;
       kind: Kind;
+      checked: number;
     }>(
-      sql`select name, status, verified_at as verifiedAt, review_every_days as reviewEveryDays, kind from services`,
+      sql`select name, status, verified_at as verifiedAt, review_every_days as reviewEveryDays, kind,
+        exists (select 1 from contacts c where c.service_id = services.id and c.needs_verification = 0) as checked
+        from services`,
     );
+    // Hidden from search, so from the feed: long unchecked, or no contact checked yet.
     const hidden = (r: (typeof rows)[number]) =>
-      isHiddenAsStale(r.verifiedAt, r.reviewEveryDays, r.kind, FIXED_NOW);
+      isHiddenAsStale(r.verifiedAt, r.reviewEveryDays, r.kind, FIXED_NOW) || !r.checked;
     expect(rows.filter((r) => r.status === "published" && hidden(r)).length).toBeGreaterThan(0);
     const published = rows.filter((r) => r.status === "published" && !hidden(r)).map((r) => r.name);
     expect(rows.some((r) => r.status !== "published")).toBe(true);
@@ -131,6 +135,9 @@ describe("the ORUK 3.0 feed at /oruk", { timeout: 120_000 }, () => {
     expect(text).not.toContain("assurer_email");
     for (const s of all) {
       expect(s.contacts).toBeUndefined();
+      // A contact still to be checked is never published.
+      for (const c of (s.x_contacts as Json[] | undefined) ?? [])
+        expect(c.needs_verification).toBe(false);
       expect((s.organization as Json).email).toBeUndefined();
     }
     // A listing long unchecked is hidden from search: from the feed too. A demo listing never goes out.
