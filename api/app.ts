@@ -2,9 +2,9 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { routePath } from "hono/route";
 import { secureHeaders } from "hono/secure-headers";
-import { isDatabaseUnavailable } from "./db/timed-fetch.js";
 import type { AppEnv, Deps } from "./deps.js";
-import { ApiError } from "./errors.js";
+import { errorResponse, notFoundResponse } from "./error-response.js";
+import { errorFields } from "./logger.js";
 import { concurrencyCap, rateLimit } from "./rate-limit.js";
 import { adminRoutes } from "./routes/admin.js";
 import { crisisRoutes } from "./routes/crisis.js";
@@ -32,7 +32,7 @@ const countEmbedUse: MiddlewareHandler<AppEnv> = async (c, next) => {
     .record(site, c.req.header("origin"))
     .then(() => usage.flushIfDue())
     .catch((err: unknown) =>
-      c.get("deps").logger.warn("embed usage not counted", { error: String(err) }),
+      c.get("deps").logger.warn("embed usage not counted", errorFields(err)),
     );
   // On Workers the count finishes after the answer is sent; on Node it simply runs on.
   try {
@@ -124,48 +124,8 @@ export function createApp(deps: Deps) {
   app.route("/admin", adminRoutes);
   app.route("/oruk", orukRoutes);
 
-  app.notFound((c) =>
-    c.json(
-      { error: { code: "not_found", message: "Nothing here.", requestId: c.get("requestId") } },
-      404,
-    ),
-  );
-  app.onError((err, c) => {
-    const requestId = c.get("requestId") ?? crypto.randomUUID();
-    if (err instanceof ApiError) {
-      return c.json({ error: { code: err.code, message: err.message, requestId } }, err.status);
-    }
-    if (isDatabaseUnavailable(err)) {
-      deps.logger.warn("database unavailable", { requestId, route: routePath(c, -1) });
-      c.header("Retry-After", "5");
-      return c.json(
-        {
-          error: {
-            code: "service_unavailable",
-            message: "The directory is briefly unavailable. Please try again in a moment.",
-            requestId,
-          },
-        },
-        503,
-      );
-    }
-    deps.logger.error("unhandled error", {
-      requestId,
-      route: routePath(c, -1),
-      error: err instanceof Error ? err.name : "unknown",
-      detail: err instanceof Error ? err.message : String(err),
-    });
-    return c.json(
-      {
-        error: {
-          code: "internal_error",
-          message: "Something went wrong on our side. Please try again shortly.",
-          requestId,
-        },
-      },
-      500,
-    );
-  });
+  app.notFound(notFoundResponse);
+  app.onError(errorResponse);
   return app;
 }
 

@@ -8,6 +8,12 @@ export interface Config {
   databaseAuthToken: string | undefined;
   /** Public origin used in absolute links (QR codes, share links); defaults to the server's. */
   publicOrigin: string | undefined;
+  /**
+   * Without a public origin, the Host headers (names or `name:port`) that may shape links
+   * (`ALLOWED_HOSTS`, comma-separated); links for any other host use the listen address.
+   * The listen address and localhost are always allowed.
+   */
+  allowedHosts: string[];
   seedDemo: boolean;
   /** Keep recent public answers in memory (`RESPONSE_CACHE=off` answers every request afresh). */
   responseCache: boolean;
@@ -41,6 +47,10 @@ export function readConfig(env: Env): Config {
     databaseUrl: env.DATABASE_URL ?? "file:data/signpost.db",
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
+    allowedHosts: (env.ALLOWED_HOSTS ?? "")
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean),
     seedDemo: env.SEED_DEMO !== "false",
     responseCache: env.RESPONSE_CACHE !== "off",
     rateLimits: env.RATE_LIMITS !== "off",

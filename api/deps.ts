@@ -4,6 +4,7 @@ import type { Directory } from "./directory.js";
 import type { GeoIndex } from "./domain/geo-index.js";
 import type { UsageCounter } from "./embed-usage.js";
 import type { Logger } from "./logger.js";
+import type { LinkHosts } from "./print/index.js";
 import type { RateLimiter, Semaphore } from "./rate-limit.js";
 import type { AnswerCache } from "./response-cache.js";
 
@@ -21,6 +22,8 @@ export interface Deps {
   directory?: Directory | undefined;
   /** Absolute origin for links that leave the page (QR codes, share links), if known. */
   publicOrigin?: string | undefined;
+  /** Without a public origin, the hosts a request may name in links (absent: any, as on Workers). */
+  linkHosts?: LinkHosts | undefined;
   /** Days the text of a resolved or dismissed problem report is kept (absent: 90). */
   reportRetentionDays?: number | undefined;
   /** Public JSON answers by normalised query; absent, every request is answered afresh. */

@@ -8,6 +8,7 @@
 import { and, eq } from "drizzle-orm";
 import { organisations, services, users } from "../../schema/tables.js";
 import type { Deps } from "../deps.js";
+import { errorFields } from "../logger.js";
 import { deliverOutbox, lastReminders, queueReminders, type Sender } from "./outbox.js";
 import { dueReminders } from "./reminders.js";
 import { purgeReportText, REPORT_RETENTION_DAYS } from "./reports.js";
@@ -90,12 +91,7 @@ export function startDailyScheduler(deps: Deps, options: SchedulerOptions = {}):
     running = true;
     runDailyJobs(deps, options)
       .then((result) => deps.logger.info("daily jobs", { ...result }))
-      .catch((err: unknown) =>
-        deps.logger.error("daily jobs failed", {
-          error: err instanceof Error ? err.name : "unknown",
-          detail: err instanceof Error ? err.message : String(err),
-        }),
-      )
+      .catch((err: unknown) => deps.logger.error("daily jobs failed", errorFields(err)))
       .finally(() => {
         running = false;
       });

@@ -8,8 +8,9 @@ export function timedFetch(ms: number): typeof fetch {
 }
 
 /**
- * Whether an error means the database could not be reached or did not answer in time, as
- * opposed to a bug: those are answered 503 so clients (and the widget) retry or fall back.
+ * Whether an error means the database could not be reached or did not answer in time (a remote
+ * timeout, or a local file another process kept locked past the busy timeout), as opposed to a
+ * bug: those are answered 503 so clients (and the widget) retry or fall back.
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
@@ -17,7 +18,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     if (name === "TimeoutError" || name === "AbortError") return true;
     if (
       code &&
-      /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|UND_ERR|SERVER_ERROR|HRANA_WEBSOCKET|STREAM_EXPIRED/.test(
+      /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|UND_ERR|SERVER_ERROR|HRANA_WEBSOCKET|STREAM_EXPIRED|SQLITE_BUSY|SQLITE_LOCKED/.test(
         code,
       )
     )

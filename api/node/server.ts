@@ -9,7 +9,8 @@ import { prepareDb } from "../db/prepare.js";
 import { type Deps, memo } from "../deps.js";
 import { Directory } from "../directory.js";
 import { UsageCounter } from "../embed-usage.js";
-import { jsonLogger, type Logger } from "../logger.js";
+import { errorFields, jsonLogger, type Logger } from "../logger.js";
+import type { LinkHosts } from "../print/index.js";
 import { MemoryRateLimiter, Semaphore } from "../rate-limit.js";
 import { ResponseCache } from "../response-cache.js";
 
@@ -74,7 +75,7 @@ export async function startServer(options: {
   const flushUsage = () =>
     deps.usage
       ?.flush()
-      .catch((err: unknown) => logger.warn("embed usage not saved", { error: String(err) }));
+      .catch((err: unknown) => logger.warn("embed usage not saved", errorFields(err)));
   const usageTimer = setInterval(flushUsage, 60_000);
   usageTimer.unref();
   const app = createApp(deps);
@@ -87,6 +88,7 @@ export async function startServer(options: {
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  deps.linkHosts = linkHostsFor(config, host, port);
   return {
     url: `http://${host}:${port}`,
     close: () =>
@@ -102,5 +104,18 @@ export async function startServer(options: {
         // Keep-alive connections would hold close() open for their idle timeout.
         if ("closeAllConnections" in server) server.closeAllConnections();
       }),
+  };
+}
+
+/**
+ * Without PUBLIC_ORIGIN, a request's Host header may shape printed links (QR codes, PDF links)
+ * only when it names the listen address, localhost or an ALLOWED_HOSTS entry; any other host
+ * gets links to the listen address (localhost when listening on every interface).
+ */
+function linkHostsFor(config: Config, host: string, port: number): LinkHosts {
+  const everywhere = host === "0.0.0.0" || host === "[::]";
+  return {
+    allowed: [host, "localhost", "127.0.0.1", "[::1]", ...config.allowedHosts],
+    fallback: `http://${everywhere ? "localhost" : host}:${port}`,
   };
 }

@@ -76,16 +76,21 @@ const TEXT = {
 /** Why the page was refused: the client's own limit, or every render slot taken. */
 export type BusyReason = "limited" | "busy";
 
-export function BusyPage(props: { lang: Lang; reason: BusyReason }) {
-  const t = TEXT[props.lang];
-  const crisis: CrisisRoute[] = ROUTES.map((r) => ({
+/** The built-in crisis routes, for pages that show them without asking the database. */
+export function builtInCrisis(lang: Lang): CrisisRoute[] {
+  return ROUTES.map((r) => ({
     id: r.id,
-    name: r[props.lang][0],
-    description: r[props.lang][1],
+    name: r[lang][0],
+    description: r[lang][1],
     countries: UK,
     contacts: [{ ...r.contact, label: null, hours: null, needsVerification: false }],
     hours: "",
   }));
+}
+
+export function BusyPage(props: { lang: Lang; reason: BusyReason }) {
+  const t = TEXT[props.lang];
+  const crisis = builtInCrisis(props.lang);
   const title = props.reason === "busy" ? t.busy : t.limited;
   return (
     <Layout lang={props.lang} title={title} styles={["page.css"]}>

@@ -5,6 +5,7 @@ export { type PrintFormError, PrintPage } from "./components/print-page.js";
 export {
   defaultUi,
   directoryUrl,
+  type LinkHosts,
   originFor,
   packFileName,
   packPageUrl,

@@ -6,16 +6,38 @@ import type { Moment, PackLang } from "../domain/pack.js";
  * sector (or district) ever goes into them, never a full postcode.
  */
 
-/** The configured public origin, else the origin the request came in on. */
-export function originFor(publicOrigin: string | undefined, requestUrl: string): string {
-  if (publicOrigin) {
+/** Which hosts may shape absolute links when no public origin is configured (Node). */
+export interface LinkHosts {
+  /** Host names, or `host:port`, trusted in a request's Host header. */
+  allowed: readonly string[];
+  /** The origin links use when the request's host is not allowed: the server's own address. */
+  fallback: string;
+}
+
+/**
+ * The origin of absolute links (QR codes, share links, PDF links): the configured public
+ * origin; else the request's own origin if its host is allowed (or no allow-list is given, as
+ * on Workers, where the platform routes only the hosts configured for the Worker); else the
+ * fallback. A request's Host header alone can never point a printed QR code at another site.
+ */
+export function originFor(
+  settings: { publicOrigin?: string | undefined; linkHosts?: LinkHosts | undefined },
+  requestUrl: string,
+): string {
+  if (settings.publicOrigin) {
     try {
-      return new URL(publicOrigin).origin;
+      return new URL(settings.publicOrigin).origin;
     } catch {
-      // A malformed setting falls back to the request's own origin rather than printing junk.
+      // A malformed setting falls back to what follows rather than printing junk.
     }
   }
-  return new URL(requestUrl).origin;
+  const request = new URL(requestUrl);
+  const hosts = settings.linkHosts;
+  if (!hosts) return request.origin;
+  const allowed = hosts.allowed.map((h) => h.toLowerCase());
+  const host = request.host.toLowerCase();
+  const name = request.hostname.toLowerCase();
+  return allowed.includes(host) || allowed.includes(name) ? request.origin : hosts.fallback;
 }
 
 /** The public page of a listing, in Welsh when asked. */

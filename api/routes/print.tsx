@@ -60,7 +60,7 @@ async function packFor(c: Context<AppEnv>, q: PackQuery) {
   const parsed = parsePostcode(q.postcode);
   if (!parsed.ok) return { error: "invalid" as const };
   try {
-    const origin = originFor(deps.publicOrigin, c.req.url);
+    const origin = originFor(deps, c.req.url);
     return { view: await loadPack(deps, q, origin) };
   } catch (err) {
     if (err instanceof ApiError && err.code === "postcode_not_found") {
@@ -158,7 +158,7 @@ export const printRoutes = new Hono<AppEnv>()
     }
     const canonical = posterUrl({ ...q, area: found.area.code, ui: form.ui });
     if (here(c) !== canonical) return c.redirect(canonical, 303);
-    const origin = originFor(deps.publicOrigin, c.req.url);
+    const origin = originFor(deps, c.req.url);
     const poster = await loadPoster(deps, found.area, q, origin);
     return sendPage(
       c,

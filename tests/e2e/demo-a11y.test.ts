@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { collectErrors, searchFor, searchSettled, widgetReady } from "../widget/helpers/browser.js";
 import { axeViolations } from "./helpers/axe.js";
@@ -11,6 +12,13 @@ let errors: string[];
 beforeEach(() => {
   errors = collectErrors(e2e.page);
 });
+
+/** Every demo page that embeds the widget (demo/*.html with the element in its markup). */
+const DEMO_DIR = new URL("../../demo/", import.meta.url);
+const WIDGET_PAGES = readdirSync(DEMO_DIR)
+  .filter((name) => name.endsWith(".html"))
+  .filter((name) => readFileSync(new URL(name, DEMO_DIR), "utf8").includes("<perinatal-signpost"))
+  .sort();
 
 async function openDemo(path: string) {
   await e2e.page.goto(`${e2e.server.url}/demo/${path}`);
@@ -112,5 +120,24 @@ describe("demo pages, axe", () => {
     await searchSettled(e2e.page);
     await e2e.page.locator("perinatal-signpost .crisis-toggle").click();
     expect(await axeViolations(e2e.page)).toEqual([]);
+  });
+
+  it("finds every demo page that embeds the widget", () => {
+    expect(WIDGET_PAGES).toEqual(
+      expect.arrayContaining(["charity.html", "gp-surgery.html", "strict-csp.html"]),
+    );
+    expect(WIDGET_PAGES.length).toBeGreaterThanOrEqual(5);
+  });
+
+  describe.each([320, 375, 1280])("at %i px, after a search for PL4 8AA", (width) => {
+    it.each(WIDGET_PAGES)("%s has no violations", async (path) => {
+      await e2e.page.setViewportSize({ width, height: 800 });
+      await openDemo(path);
+      await searchFor(e2e.page, "PL4 8AA");
+      await searchSettled(e2e.page);
+      expect(await e2e.page.locator("perinatal-signpost .card").count()).toBeGreaterThan(2);
+      expect(await axeViolations(e2e.page)).toEqual([]);
+      expect(errors).toEqual([]);
+    }, 60_000);
   });
 });
