@@ -130,14 +130,18 @@ describe("demo pages, axe", () => {
   });
 
   describe.each([320, 375, 1280])("at %i px, after a search for PL4 8AA", (width) => {
-    it.each(WIDGET_PAGES)("%s has no violations", async (path) => {
-      await e2e.page.setViewportSize({ width, height: 800 });
-      await openDemo(path);
-      await searchFor(e2e.page, "PL4 8AA");
-      await searchSettled(e2e.page);
-      expect(await e2e.page.locator("perinatal-signpost .card").count()).toBeGreaterThan(2);
-      expect(await axeViolations(e2e.page)).toEqual([]);
-      expect(errors).toEqual([]);
-    }, 60_000);
+    it.each(WIDGET_PAGES)(
+      "%s has no violations",
+      async (path) => {
+        await e2e.page.setViewportSize({ width, height: 800 });
+        await openDemo(path);
+        await searchFor(e2e.page, "PL4 8AA");
+        await searchSettled(e2e.page);
+        expect(await e2e.page.locator("perinatal-signpost .card").count()).toBeGreaterThan(2);
+        expect(await axeViolations(e2e.page)).toEqual([]);
+        expect(errors).toEqual([]);
+      },
+      60_000,
+    );
   });
 });
