@@ -39,6 +39,8 @@ export interface ImportOptions {
   /** The feed's rule when it is registered now (an existing feed keeps its own). */
   filterRule?: FeedFilterRule;
   organisationId?: string | null;
+  licence?: string;
+  reviewEveryDays?: number;
   now: Date;
   geo: GeoIndex;
   client?: FeedClientOptions;
@@ -104,8 +106,10 @@ const slug = (text: string, max: number) =>
 const serviceIdFor = (feedId: string, remoteId: string, name: string) =>
   `${slug(feedId, 20)}-${slug(name, 40)}-${uuidV5(SIGNPOST_NAMESPACE, `${feedId}/${remoteId}`).slice(0, 8)}`;
 
+export const normalBaseUrl = (url: string) => url.trim().replace(/\/+$/, "");
+
 async function registerFeed(db: Db, o: ImportOptions, dryRun: boolean) {
-  const baseUrl = o.baseUrl.replace(/\/+$/, "");
+  const baseUrl = normalBaseUrl(o.baseUrl);
   const [existing] = await db.select().from(feeds).where(eq(feeds.baseUrl, baseUrl));
   if (existing) return existing;
   const name = o.name ?? new URL(baseUrl).host;
@@ -113,9 +117,9 @@ async function registerFeed(db: Db, o: ImportOptions, dryRun: boolean) {
     id: slug(name, 40),
     name,
     baseUrl,
-    licence: "Open Government Licence v3.0",
+    licence: o.licence ?? "Open Government Licence v3.0",
     organisationId: o.organisationId ?? null,
-    reviewEveryDays: 180,
+    reviewEveryDays: o.reviewEveryDays ?? 180,
     filterRule: o.filterRule ?? DEFAULT_FILTER_RULE,
     version: null,
     lastSyncAt: null,

@@ -38,6 +38,7 @@ import { clientKey } from "../client-address.js";
 import { adminAccountRoutes } from "./admin-accounts.js";
 import { adminAuditRoutes } from "./admin-audit.js";
 import { adminCsvRoutes } from "./admin-csv.js";
+import { adminFeedRoutes } from "./admin-feeds.js";
 import { adminHomeRoutes } from "./admin-home.js";
 import { adminListingRoutes } from "./admin-listings.js";
 import { adminQueueRoutes } from "./admin-queues.js";
@@ -187,7 +188,8 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route("/", adminQueueRoutes)
   .route("/", adminAccountRoutes)
   .route("/", adminAuditRoutes)
-  .route("/", adminCsvRoutes);
+  .route("/", adminCsvRoutes)
+  .route("/", adminFeedRoutes);
 
 function clearLoginCookie(c: Parameters<MiddlewareHandler<AdminEnv>>[0]) {
   setCookie(c, LOGIN_COOKIE, "", {

@@ -14,6 +14,7 @@ export type NavKey =
   | "users"
   | "organisations"
   | "import"
+  | "feeds"
   | "account";
 
 export interface PageProps {
@@ -46,6 +47,7 @@ const NAV: { key: NavKey; href: string; label: string; show: (u: SessionUser) =>
     show: (u) => can(u, "manage-users"),
   },
   { key: "import", href: "/admin/import", label: "Import and export", show: () => true },
+  { key: "feeds", href: "/admin/feeds", label: "Feeds", show: (u) => can(u, "manage-users") },
 ];
 
 export const CsrfField: FC<{ token: string }> = ({ token }) => (
