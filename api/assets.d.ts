@@ -7,3 +7,9 @@ declare module "*.ics" {
   const text: string;
   export default text;
 }
+
+/** Data modules: wrangler bundles font files as ArrayBuffers (see the rules in wrangler.toml). */
+declare module "*.ttf" {
+  const bytes: ArrayBuffer;
+  export default bytes;
+}

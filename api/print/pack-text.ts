@@ -52,6 +52,21 @@ export function numberOf(route: CrisisView, lang: Lang): string {
   return /[\d ]{3,}$/.exec(primary.text[lang])?.[0].trim() ?? primary.text[lang];
 }
 
+function nameHasNumber(route: CrisisView, lang: Lang): boolean {
+  const digits = (text: string) => text.replace(/\D/g, "");
+  const number = digits(numberOf(route, lang));
+  return number.length > 0 && digits(route.name[lang]).includes(number);
+}
+
+/**
+ * A route's name in one of a pack's languages: side by side, a name that is the same in both
+ * ("Shout") is printed once, in the first.
+ */
+export function routeName(route: CrisisView, lang: Lang, langs: readonly Lang[]): string {
+  const first = langs[0]!;
+  return lang !== first && route.name[lang] === route.name[first] ? "" : route.name[lang];
+}
+
 /**
  * The rest of a route's text: its description, then its hours and other ways to reach it
  * unless the description already says them ("any time", "or email jo@samaritans.org").
@@ -61,7 +76,10 @@ export function routeDetail(route: CrisisView, lang: Lang, brief = false): strin
   const primary = primaryContact(route);
   const description = route.description[lang];
   const hours = primary?.hours?.[lang];
-  if (brief) return hours && !isAllDay(route) ? hours : "";
+  // Side by side, a name that carries its number ("call 999", "NHS 111") says enough; one
+  // that does not ("Samaritans", "Shout") keeps its description, which says how to reach it.
+  if (brief && nameHasNumber(route, lang)) return hours && !isAllDay(route) ? hours : "";
+  if (brief) return /[.!?]$/.test(description) ? description : `${description}.`;
   const parts = [description];
   if (hours && !/\b24\b|any time|unrhyw bryd/i.test(description)) parts.push(hours);
   for (const c of route.contacts) {

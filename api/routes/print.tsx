@@ -17,7 +17,6 @@ import {
   PrintPage,
   packFileName,
   packPageUrl,
-  packPdfUrl,
   packQuerySchema,
   posterQuerySchema,
   posterUrl,
@@ -51,6 +50,15 @@ function sectorAddress(c: Context<AppEnv>, postcode: string): string | null {
   if (!parsed.ok || parsed.kind !== "full") return null;
   const url = new URL(c.req.url);
   url.searchParams.set("postcode", parsed.sector);
+  return `${url.pathname}${url.search}`;
+}
+
+/** The same poster address with a full postcode or sector cut to its district, or null. */
+function districtAddress(c: Context<AppEnv>, area: string): string | null {
+  const parsed = parsePostcode(area);
+  if (!parsed.ok || (parsed.kind !== "full" && parsed.kind !== "sector")) return null;
+  const url = new URL(c.req.url);
+  url.searchParams.set("area", parsed.outcode);
   return `${url.pathname}${url.search}`;
 }
 
@@ -125,12 +133,12 @@ export const printRoutes = new Hono<AppEnv>()
     if (result.error === "not-found") {
       throw new ApiError(404, "postcode_not_found", "We could not find that postcode.");
     }
+    // Served at any address that names the pack (moment and language default as on /print),
+    // so a hand-typed or scripted link gets the file itself, not a redirect.
     const { view } = result;
-    const canonical = packPdfUrl(view.address);
-    if (here(c) !== canonical) return c.redirect(canonical, 303);
     const pdf = await renderPackPdf(view);
     c.header("Content-Type", "application/pdf");
-    c.header("Content-Disposition", `inline; filename="${packFileName(view.address)}"`);
+    c.header("Content-Disposition", `attachment; filename="${packFileName(view.address)}"`);
     c.header("Cache-Control", "no-cache");
     return c.body(pdf.bytes as Uint8Array<ArrayBuffer>, 200);
   })
@@ -146,6 +154,10 @@ export const printRoutes = new Hono<AppEnv>()
     const q = parsed.data;
     const form = { ui: q.ui ?? defaultUi(q.lang), area: q.area, size: q.size, lang: q.lang };
     if (!q.area) return sendPage(c, <PosterPage form={form} />, 200);
+    // A poster is for a district at most: a full postcode (or sector) is cut to its district
+    // and the browser sent on, so the full postcode never stays in the page or the address.
+    const district = districtAddress(c, q.area);
+    if (district) return c.redirect(district, 303);
 
     const found = findPosterArea(q.area, await deps.geo(), WELSH_PLACE_NAMES);
     if (!found.ok) {
@@ -156,13 +168,10 @@ export const printRoutes = new Hono<AppEnv>()
         found.reason === "ambiguous" ? 400 : 404,
       );
     }
-    const canonical = posterUrl({ ...q, area: found.area.code, ui: form.ui });
+    // The address keeps the words typed ("Exeter", not its code), in one fixed order.
+    const canonical = posterUrl({ ...q, ui: form.ui });
     if (here(c) !== canonical) return c.redirect(canonical, 303);
     const origin = originFor(deps, c.req.url);
     const poster = await loadPoster(deps, found.area, q, origin);
-    return sendPage(
-      c,
-      <PosterPage form={{ ...form, area: found.area.code }} poster={poster} />,
-      200,
-    );
+    return sendPage(c, <PosterPage form={form} poster={poster} />, 200);
   });

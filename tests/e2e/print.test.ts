@@ -45,7 +45,9 @@ async function open(
 describe("printing a pack from Chromium", () => {
   const AREAS = ["EX4 4", "PL1 2", "BS1 4", "CF10 1", "SA1 1", "HR3 5", "G1 1", "BT1"];
   for (const lang of ["en", "cy", "both"]) {
-    it(`fits on at most two A4 pages for every fixture area (${lang})`, async () => {
+    it(`fits on at most two A4 pages for every fixture area (${lang})`, {
+      timeout: 240_000,
+    }, async () => {
       const page = await newPage(e2e.browser);
       try {
         for (const postcode of AREAS) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../../api/db/client.js";
 import { prepareDb } from "../../api/db/prepare.js";
 import { describeContract } from "../api/contract.js";
+import { pdfText } from "../api/print/support.js";
 import { urlFetcher } from "../support/client.js";
 import { type Sqld, startSqld } from "../support/sqld.js";
 import { startWranglerDev, type WranglerDev } from "../support/wrangler.js";
@@ -66,6 +67,15 @@ describe("Worker under wrangler dev, on sqld", () => {
     const stream = await fetch(`${worker.url}/oruk/services?format=ndjson`);
     expect(stream.headers.get("content-type")).toContain("application/x-ndjson");
     expect((await stream.text()).trim().split("\n")).toHaveLength(page.total_items);
+  });
+
+  it("draws the PDF pack with the embedded font, Welsh letters and all", async () => {
+    const res = await fetch(`${worker.url}/print/pack.pdf?postcode=CF10+1&moment=booking&lang=cy`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain("Grŵp");
+    expect(text).toContain("Angen help nawr?");
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Lang } from "../../../schema/taxonomy.js";
-import { numberOf, routeDetail, underNumber } from "../pack-text.js";
+import { numberOf, routeDetail, routeName, underNumber } from "../pack-text.js";
 import type { CrisisView } from "../pack-view.js";
 import { printStrings } from "../strings.js";
 import { Both, InLangs } from "./in-langs.js";
@@ -30,7 +30,9 @@ export function CrisisBox(props: { routes: readonly CrisisView[]; langs: readonl
               langs={langs}
               render={(l) => (
                 <>
-                  <p class="route-name">{route.name[l]}</p>
+                  {routeName(route, l, langs) ? (
+                    <p class="route-name">{routeName(route, l, langs)}</p>
+                  ) : null}
                   {routeDetail(route, l, brief) ? (
                     <p class="route-desc">{routeDetail(route, l, brief)}</p>
                   ) : null}

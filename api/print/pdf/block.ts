@@ -12,6 +12,12 @@ export const BLACK = rgb(0, 0, 0);
 export interface Fonts {
   regular: PDFFont;
   bold: PDFFont;
+  /** The text as the fonts can draw it (see `font-text.ts`). */
+  printable(text: string): string;
+  /** Text is set at this fraction of its nominal size (below 1 when a pack must be squeezed). */
+  scale: number;
+  /** The width of text at a size, in points (remembered: layout measures each word often). */
+  width(text: string, bold: boolean, size: number): number;
 }
 
 /** Where a QR code landed: page (0-based), position from the top-left, in points. */

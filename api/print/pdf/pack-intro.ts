@@ -1,7 +1,7 @@
 /** The fixed parts of the pack's PDF, before the listings: head, opening, crisis box, explainer. */
 import type { Lang } from "../../../schema/taxonomy.js";
 import { formatDate } from "../format.js";
-import { numberOf, openingParagraphs, routeDetail, underNumber } from "../pack-text.js";
+import { numberOf, openingParagraphs, routeDetail, routeName, underNumber } from "../pack-text.js";
 import type { CrisisView, PackView } from "../pack-view.js";
 import { printStrings } from "../strings.js";
 import { type Block, Bullet, Columns, Framed, Gap, MM, Paragraph, Rule, Stack } from "./blocks.js";
@@ -74,7 +74,11 @@ function crisisRoute(route: CrisisView, langs: readonly Lang[]): Block {
   const text = (l: Lang) =>
     new Stack(
       present([
-        new Paragraph([{ text: route.name[l], bold: true }], { size: brief ? 9 : 9.5 }),
+        routeName(route, l, langs)
+          ? new Paragraph([{ text: routeName(route, l, langs), bold: true }], {
+              size: brief ? 9 : 9.5,
+            })
+          : null,
         routeDetail(route, l, brief)
           ? new Paragraph(routeDetail(route, l, brief), { size: brief ? 8 : 8.5 })
           : null,

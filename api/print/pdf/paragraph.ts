@@ -1,6 +1,5 @@
 import type { rgb } from "pdf-lib";
 import { addLink, BLACK, type Block, type DrawContext, type Fonts } from "./block.js";
-import { toWinAnsi } from "./winansi.js";
 
 export interface Run {
   text: string;
@@ -32,17 +31,20 @@ export class Paragraph implements Block {
     private readonly style: TextStyle,
   ) {
     const list = typeof runs === "string" ? [{ text: runs }] : runs;
-    this.runs = list.map((r) => ({ ...r, text: toWinAnsi(r.text) }));
+    this.runs = list;
   }
 
-  private lineHeight() {
-    return this.style.size * (this.style.leading ?? 1.3);
+  private size(fonts: Fonts) {
+    return this.style.size * fonts.scale;
+  }
+
+  private lineHeight(fonts: Fonts) {
+    return this.size(fonts) * (this.style.leading ?? 1.3);
   }
 
   lines(width: number, fonts: Fonts): Piece[][] {
-    const { size } = this.style;
-    const measure = (text: string, bold: boolean) =>
-      (bold ? fonts.bold : fonts.regular).widthOfTextAtSize(text, size);
+    const size = this.size(fonts);
+    const measure = (text: string, bold: boolean) => fonts.width(text, bold, size);
     const lines: Piece[][] = [[]];
     let used = 0;
     const push = (text: string, bold: boolean) => {
@@ -59,7 +61,7 @@ export class Paragraph implements Block {
     };
     for (const run of this.runs) {
       const bold = Boolean(run.bold);
-      for (const token of run.text.split(/(\s+)/)) {
+      for (const token of fonts.printable(run.text).split(/(\s+)/)) {
         if (!token) continue;
         if (/^\s+$/.test(token)) {
           if (used > 0) push(" ", bold);
@@ -97,7 +99,7 @@ export class Paragraph implements Block {
 
   height(width: number, fonts: Fonts): number {
     const count = this.lines(width, fonts).length;
-    return count === 0 ? 0 : count * this.lineHeight() + (this.style.gapAfter ?? 0);
+    return count === 0 ? 0 : count * this.lineHeight(fonts) + (this.style.gapAfter ?? 0);
   }
 
   /** The width of the longest line, for text that sizes its box (tags). */
@@ -106,10 +108,10 @@ export class Paragraph implements Block {
   }
 
   draw(ctx: DrawContext, x: number, top: number, width: number): void {
-    const { size } = this.style;
+    const size = this.size(ctx.fonts);
     const pageHeight = ctx.page.getHeight();
     const lines = this.lines(width, ctx.fonts);
-    const lh = this.lineHeight();
+    const lh = this.lineHeight(ctx.fonts);
     lines.forEach((line, i) => {
       const lineWidth = line.reduce((s, p) => s + p.width, 0);
       const slack = width - lineWidth;

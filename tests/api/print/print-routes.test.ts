@@ -148,7 +148,7 @@ describe("/print/pack.pdf", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expect(res.headers.get("content-disposition")).toBe(
-      'inline; filename="support-pack-EX4-4-birth-en.pdf"',
+      'attachment; filename="support-pack-EX4-4-birth-en.pdf"',
     );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
@@ -165,13 +165,26 @@ describe("/print/pack.pdf", () => {
     expect(text).toMatch(/Page 1 of [12]/);
   });
 
-  it("prints Welsh in the standard fonts, ŵ as w", async () => {
+  it("prints Welsh with every letter, ŵ and ŷ included, in an embedded subset font", async () => {
     const res = await get("/print/pack.pdf?postcode=CF10+1&moment=booking&lang=cy");
     expect(res.status).toBe(200);
-    const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = await pdfText(bytes);
     expect(text).toContain("Angen help nawr?");
-    expect(text).toContain("Grwp");
-    expect(text).not.toContain("Grŵp");
+    expect(text).toContain("Grŵp");
+    expect(text).toContain("Cymraeg");
+    expect(text).not.toMatch(/\bGrwp\b/);
+    // Subset: the glyphs drawn, not the whole 750 KB font file.
+    expect(bytes.length).toBeLessThan(150_000);
+  });
+
+  it("is a download, with the moment and language defaulting as on /print", async () => {
+    const res = await get("/print/pack.pdf?postcode=EX4+4");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toBe(
+      'attachment; filename="support-pack-EX4-4-booking-en.pdf"',
+    );
   });
 
   it("cuts a full postcode to its sector before making the PDF", async () => {
@@ -179,9 +192,7 @@ describe("/print/pack.pdf", () => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/print/pack.pdf?postcode=EX4+4&moment=booking");
     const next = await get(res.headers.get("location")!);
-    expect(next.headers.get("location")).toBe(
-      "/print/pack.pdf?postcode=EX4+4&moment=booking&lang=en",
-    );
+    expect(next.status).toBe(200);
   });
 
   it("answers a bad postcode with the error envelope", async () => {
@@ -195,16 +206,34 @@ describe("/print/pack.pdf", () => {
 });
 
 describe("/print/poster", () => {
-  it("finds an area by name, in English or Welsh, and sends on to its code", async () => {
+  it("finds an area by name, in English or Welsh, and keeps the words typed", async () => {
     const exeter = await get("/print/poster?area=Exeter");
     expect(exeter.status).toBe(303);
-    expect(exeter.headers.get("location")).toBe("/print/poster?area=E07000041&size=a4&lang=en");
+    expect(exeter.headers.get("location")).toBe("/print/poster?area=Exeter&size=a4&lang=en");
+    const page = await get("/print/poster?area=Exeter&size=a4&lang=en");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('name="area" value="Exeter"');
+    expect(html).not.toContain("E07000041");
     const caerdydd = await get("/print/poster?area=Caerdydd&lang=cy&size=a3");
-    expect(caerdydd.headers.get("location")).toBe("/print/poster?area=W06000015&size=a3&lang=cy");
-    const devon = await get("/print/poster?area=devon");
-    expect(devon.headers.get("location")).toContain("area=E54000037");
-    const district = await get("/print/poster?area=ex4");
-    expect(district.headers.get("location")).toContain("area=EX4&");
+    expect(caerdydd.headers.get("location")).toBe("/print/poster?area=Caerdydd&size=a3&lang=cy");
+    expect((await get("/print/poster?area=Caerdydd&size=a3&lang=cy")).status).toBe(200);
+    expect((await get("/print/poster?area=devon&size=a4&lang=en")).status).toBe(200);
+    expect((await get("/print/poster?area=E07000041&size=a4&lang=en")).status).toBe(200);
+  });
+
+  it("cuts a full postcode or a sector to its district before anything else", async () => {
+    const full = await get("/print/poster?area=ex4+4qj&size=a4&lang=en");
+    expect(full.status).toBe(303);
+    expect(full.headers.get("location")).toBe("/print/poster?area=EX4&size=a4&lang=en");
+    const sector = await get("/print/poster?area=EX4+4&size=a4&lang=en");
+    expect(sector.headers.get("location")).toBe("/print/poster?area=EX4&size=a4&lang=en");
+    const district = await get("/print/poster?area=EX4&size=a4&lang=en");
+    expect(district.status).toBe(200);
+    expect(await district.text()).not.toMatch(/4QJ/i);
+    // Even a postcode no poster area holds leaves the address as its district.
+    const unknown = await get("/print/poster?area=ZZ9+9ZZ&size=a4&lang=en");
+    expect(unknown.headers.get("location")).toBe("/print/poster?area=ZZ9&size=a4&lang=en");
   });
 
   it("shows a poster with its headline, crisis numbers, printed date and area", async () => {
