@@ -90,7 +90,9 @@ export function pagesNeeded(
   for (const section of SECTIONS) {
     const heights = sections[section];
     for (let i = 0; i < heights.length; i += budget.columns) {
-      const row = Math.max(...heights.slice(i, i + budget.columns)) + budget.rowGapMm;
+      // The gap comes between a section's rows, not after its last.
+      const gap = i + budget.columns < heights.length ? budget.rowGapMm : 0;
+      const row = Math.max(...heights.slice(i, i + budget.columns)) + gap;
       place(i === 0 ? budget.sectionHeadMm[section] + row : row);
     }
   }
@@ -99,15 +101,18 @@ export function pagesNeeded(
 }
 
 /**
- * Chooses the cards for a pack: each section's listings stay in their ranked order, and the
- * sections take turns (near you, then your area, then national) so that none crowds out the
- * others. A section stops at the first card that would not fit, so no lower-ranked listing
- * jumps ahead of a better one. Omitted ids are left out and their places filled by the next.
+ * Chooses the cards for a pack. Listings the person printing asked for (`add`: ones that did
+ * not fit last time) go in first. Then the sections take turns (near you, then your area,
+ * then national) so that none crowds out the others, each offering its listings in ranked
+ * order. A listing too tall for the room left is passed over and the section's next one tried,
+ * so a smaller listing can use the space: the pack fills its two pages while listings remain.
+ * Within a section, cards print in ranked order. Omitted ids are left out.
  */
 export function fitPack(
   candidates: readonly PackCandidate[],
   omit: ReadonlySet<string>,
   budget: PackBudget,
+  add: ReadonlySet<string> = new Set(),
 ): PackFit {
   const queues = new Map<SectionKey, PackCandidate[]>(SECTIONS.map((s) => [s, []]));
   const omitted: string[] = [];
@@ -115,27 +120,41 @@ export function fitPack(
     if (omit.has(c.id)) omitted.push(c.id);
     else queues.get(c.section)?.push(c);
   }
+  const rank = new Map(candidates.map((c, i) => [c.id, i]));
   const chosen = new Map<SectionKey, PackCandidate[]>(SECTIONS.map((s) => [s, []]));
-  const open = new Set<SectionKey>(SECTIONS);
   const fits = () => {
     const heights = Object.fromEntries(
       SECTIONS.map((s) => [s, chosen.get(s)!.map((c) => c.heightMm)]),
     ) as Record<SectionKey, number[]>;
     return pagesNeeded(heights, budget) <= budget.pages;
   };
+  /** Puts a card in its section at its ranked place, and keeps it if the pack still fits. */
+  const tryAdd = (c: PackCandidate): boolean => {
+    const picked = chosen.get(c.section)!;
+    if (picked.length >= budget.maxPerSection) return false;
+    const at = picked.findIndex((p) => rank.get(p.id)! > rank.get(c.id)!);
+    picked.splice(at < 0 ? picked.length : at, 0, c);
+    if (fits()) return true;
+    picked.splice(picked.indexOf(c), 1);
+    return false;
+  };
 
+  for (const section of SECTIONS) {
+    for (const c of queues.get(section)!) if (add.has(c.id)) tryAdd(c);
+  }
+  // Each section's next listing to offer; a section is done when its queue is used up.
+  const next = new Map<SectionKey, number>(SECTIONS.map((s) => [s, 0]));
+  const open = new Set<SectionKey>(SECTIONS);
   while (open.size > 0) {
     for (const section of SECTIONS) {
       if (!open.has(section)) continue;
-      const picked = chosen.get(section)!;
-      const next = queues.get(section)![picked.length];
-      if (!next || picked.length >= budget.maxPerSection) {
-        open.delete(section);
-        continue;
-      }
-      picked.push(next);
-      if (!fits()) {
-        picked.pop();
+      const queue = queues.get(section)!;
+      const taken = new Set(chosen.get(section)!.map((c) => c.id));
+      let i = next.get(section)!;
+      // Offer listings in order until one goes in: one card per section per turn.
+      while (i < queue.length && (taken.has(queue[i]!.id) || !tryAdd(queue[i]!))) i++;
+      next.set(section, i + 1);
+      if (i + 1 >= queue.length || chosen.get(section)!.length >= budget.maxPerSection) {
         open.delete(section);
       }
     }
@@ -152,6 +171,31 @@ export function fitPack(
       .map((c) => c.id),
   );
   return { shown, omitted, overflow };
+}
+
+/** How a national listing is ranked in a pack: perinatal peer support first, information last. */
+export interface PackRanking {
+  peerSupport: boolean;
+  perinatal: boolean;
+  informationOnly: boolean;
+}
+
+function packTier(r: PackRanking): number {
+  if (r.informationOnly) return 2;
+  return r.peerSupport && r.perinatal ? 0 : 1;
+}
+
+/**
+ * A section's listings in pack order: the search's own ranking, except that national
+ * perinatal peer support (PANDAS, a peer group online) comes before other help, and
+ * information-only listings (service maps, leaflets) come last: a parent holding a printed
+ * pack is better served by someone to talk to than by a page to read. Stable otherwise.
+ */
+export function packOrder<T>(items: readonly T[], ranking: (item: T) => PackRanking): T[] {
+  return items
+    .map((item, i) => ({ item, i, tier: packTier(ranking(item)) }))
+    .sort((a, b) => a.tier - b.tier || a.i - b.i)
+    .map((x) => x.item);
 }
 
 /** The earliest and latest "last checked" dates (`YYYY-MM-DD`) of what a pack shows. */

@@ -54,6 +54,14 @@ export const PRINT_CSS = `
 .opening p + p { margin-top: 1.5mm; }
 .opening { font-size: 10pt; margin-bottom: 3mm; }
 .pack-both .opening { font-size: 9pt; }
+.next-steps { margin-top: 1.5mm !important; display: grid; gap: 1mm; }
+.next-steps li { padding-left: 3.5mm; position: relative; }
+.next-steps li::before { content: ""; position: absolute; left: 0; top: 1.8mm; width: 1.6mm; height: 1.6mm; background: #000; border-radius: 50%; }
+.next-steps a { color: #000; overflow-wrap: anywhere; }
+.pack-note { border: 1pt solid #000; border-left-width: 3pt; padding: 2mm 4mm 2.5mm; margin: 0 0 3mm; font-size: 10pt; break-inside: avoid; }
+.pack-note h3 { font-size: 10.5pt; margin-bottom: 1mm; }
+.pack-note p + p { margin-top: 1mm; }
+.pack-both .explainer { margin-top: 4mm; }
 
 .crisis { border: 2.5pt solid #000; border-radius: 2.5mm; padding: 3mm 4mm 3.5mm; margin: 0 0 3mm; break-inside: avoid; }
 .crisis h3 { font-size: 13pt; }

@@ -17,5 +17,6 @@ export type { PackView } from "./pack-view.js";
 export { renderPackPdf } from "./pdf/pack-pdf.js";
 export { placeName, WELSH_PLACE_NAMES } from "./place-names.js";
 export { loadPoster, type PosterView, posterUrl } from "./poster.js";
-export { type PackQuery, packQuerySchema, posterQuerySchema } from "./query.js";
+export { type PackQuery, packQuerySchema, posterQuerySchema, readNote } from "./query.js";
 export { printStrings } from "./strings.js";
+export { NOTE_MAX } from "./strings-en.js";

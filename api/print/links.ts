@@ -63,6 +63,8 @@ export interface PackAddress {
   moment: Moment;
   lang: PackLang;
   omit: readonly string[];
+  /** Listings put in by the person printing, in place of lower-ranked ones. */
+  add?: readonly string[] | undefined;
   /** Language of the page around the preview, when it differs from the default for `lang`. */
   ui?: Lang | undefined;
 }
@@ -75,6 +77,7 @@ export function packSearch(pack: PackAddress, extra: { ui?: boolean } = {}): str
     lang: pack.lang,
   });
   if (pack.omit.length > 0) query.set("omit", [...pack.omit].sort().join(","));
+  if (pack.add && pack.add.length > 0) query.set("add", [...pack.add].sort().join(","));
   if (extra.ui !== false && pack.ui && pack.ui !== defaultUi(pack.lang)) query.set("ui", pack.ui);
   return `?${query}`;
 }

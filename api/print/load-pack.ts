@@ -3,6 +3,7 @@ import { searchQuerySchema } from "../../schema/search-query.js";
 import type { Lang } from "../../schema/taxonomy.js";
 import { loadBundles } from "../db/listing-bundles.js";
 import type { Deps } from "../deps.js";
+import { nextSteps } from "../domain/next-steps.js";
 import {
   checkedRange,
   fitPack,
@@ -11,6 +12,7 @@ import {
   type PackCandidate,
   type PackLang,
   packLangs,
+  packOrder,
   SECTIONS,
   type SectionKey,
 } from "../domain/pack.js";
@@ -20,8 +22,14 @@ import { crisisFor, search } from "../search.js";
 import { londonToday } from "./format.js";
 import { directoryUrl, serviceUrl } from "./links.js";
 import { cardText, toCardView, toCrisisView } from "./pack-cards.js";
-import { cardMeasure, packBudget } from "./pack-layout.js";
-import { bi, type CardView, type CrisisView, type PackView } from "./pack-view.js";
+import { cardMeasure, openingExtraMm, packBudget } from "./pack-layout.js";
+import {
+  bi,
+  type CardView,
+  type CrisisView,
+  type NextStepView,
+  type PackView,
+} from "./pack-view.js";
 import { placeName } from "./place-names.js";
 import { printStrings } from "./strings.js";
 
@@ -31,6 +39,10 @@ export interface PackRequest {
   moment: Moment;
   lang: PackLang;
   omit: readonly string[];
+  /** Listings that did not fit, put in by the person printing in place of lower-ranked ones. */
+  add?: readonly string[] | undefined;
+  /** The health visitor's or midwife's own note: printed, never stored or logged. */
+  note?: string | undefined;
   ui?: Lang | undefined;
 }
 
@@ -52,6 +64,31 @@ async function crisisViews(deps: Deps, place: Place, en: CrisisRoute[]): Promise
   return en.map((route) => toCrisisView({ en: route, cy: cy.get(route.id) ?? route }));
 }
 
+const PEER_KINDS: ReadonlySet<string> = new Set([
+  "peer-group",
+  "one-to-one-peer",
+  "online-community",
+]);
+
+/** The nation's next steps (one rule with the widget's), in both languages. */
+function nextStepViews(countries: Place["countries"]): NextStepView[] {
+  const cy = nextSteps(countries, "cy");
+  return nextSteps(countries, "en").map((en, i) => {
+    const other = cy[i] ?? en;
+    return {
+      id: en.id,
+      title: { en: en.title, cy: other.title },
+      text: { en: en.text, cy: other.text },
+      link: en.link
+        ? {
+            href: en.link.href,
+            label: { en: en.link.label, cy: other.link?.label ?? en.link.label },
+          }
+        : null,
+    };
+  });
+}
+
 /** Searches the sector for the moment's stage and composes the pack, capped to two pages. */
 export async function loadPack(
   deps: Deps,
@@ -71,7 +108,11 @@ export async function loadPack(
   const qrLang: Lang | undefined = request.lang === "cy" ? "cy" : undefined;
 
   const results = SECTIONS.flatMap((section) =>
-    found.groups[section].map((result) => ({ section, result })),
+    packOrder(found.groups[section], (r) => ({
+      peerSupport: r.peerLed || PEER_KINDS.has(r.kind),
+      perinatal: r.mentalHealthSpecific,
+      informationOnly: r.kind === "information",
+    })).map((result) => ({ section, result })),
   );
   const bundles = await loadBundles(
     deps.db,
@@ -99,13 +140,20 @@ export async function loadPack(
   }));
   const known = new Set(cards.map((c) => c.id));
   const omit = new Set(request.omit.filter((id) => known.has(id)));
+  const add = new Set((request.add ?? []).filter((id) => known.has(id) && !omit.has(id)));
   const crisis = await crisisViews(deps, place, found.crisis);
+  // Nothing local: the opening says so and gives the nation's next steps, as the widget does.
+  const nothingLocal = !candidates.some((c) => c.section !== "anywhere");
+  const steps = nothingLocal ? nextStepViews(place.countries) : null;
+  const note = request.note?.trim() || null;
   const budget = packBudget(request.lang, {
     country: place.country,
     crisisRoutes: crisis.length,
-    nearbyEmpty: !candidates.some((c) => c.section === "nearby"),
+    nearbyEmpty: !nothingLocal && !candidates.some((c) => c.section === "nearby"),
+    extraBeforeMm: openingExtraMm(request.lang, { note, steps }),
+    demo: cards.some((c) => c.demo && !omit.has(c.id)),
   });
-  const fit = fitPack(candidates, omit, budget);
+  const fit = fitPack(candidates, omit, budget, add);
 
   const byId = new Map(cards.map((c) => [c.id, c]));
   const sections = SECTIONS.map((key: SectionKey) => ({
@@ -122,8 +170,11 @@ export async function loadPack(
       moment: request.moment,
       lang: request.lang,
       omit: [...omit].sort(),
+      add: [...add].filter((id) => shown.has(id)).sort(),
       ui: request.ui,
     },
+    note,
+    nextSteps: steps,
     langs,
     sector: place.query,
     placeLabel: bi((l) => placeLabel(place, l)),
@@ -137,6 +188,7 @@ export async function loadPack(
       section: c.section,
       demo: c.demo,
       state: shown.has(c.id) ? "shown" : omit.has(c.id) ? "omitted" : "overflow",
+      added: add.has(c.id) && shown.has(c.id),
     })),
     overflowCount: fit.overflow.length,
     checked: checkedRange(shownCards.map((c) => bundles.get(c.id)?.service.verifiedAt ?? null)),

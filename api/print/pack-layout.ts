@@ -1,6 +1,7 @@
 import type { Country } from "../../schema/taxonomy.js";
 import { type PackBudget, type PackLang, packLangs, type SectionKey } from "../domain/pack.js";
 import { type CardMeasure, wrappedLines } from "../domain/pack-measure.js";
+import type { Bi } from "./pack-view.js";
 import { printStrings } from "./strings.js";
 
 /**
@@ -52,6 +53,8 @@ interface Fixed {
   extraRouteRowMm: number;
   /** "More listings online" and the footer. */
   afterMm: number;
+  /** How much shorter the footer is without the note about example listings. */
+  noDemoMm: number;
   /** The "no groups near you yet" line under its heading. */
   emptyNearbyMm: number;
 }
@@ -62,32 +65,36 @@ interface Fixed {
  */
 const FIXED: Record<PackLang, Fixed> = {
   en: {
-    beforeMm: { england: 152, elsewhere: 156 },
+    beforeMm: { england: 149, elsewhere: 152 },
     extraRouteRowMm: 20,
     afterMm: 42,
+    noDemoMm: 0,
     emptyNearbyMm: 18,
   },
   cy: {
-    beforeMm: { england: 174, elsewhere: 178 },
+    beforeMm: { england: 171, elsewhere: 174 },
     extraRouteRowMm: 24,
     afterMm: 45,
+    noDemoMm: 2.5,
     emptyNearbyMm: 22,
   },
+  // Side by side, "You can ask for help yourself" follows the listings (see explainerFirst).
   both: {
-    beforeMm: { england: 188, elsewhere: 193 },
-    extraRouteRowMm: 20,
-    afterMm: 67,
+    beforeMm: { england: 146, elsewhere: 147 },
+    extraRouteRowMm: 24,
+    afterMm: 122,
+    noDemoMm: 12,
     emptyNearbyMm: 24,
   },
 };
 
 const LAYOUT: Record<Mode, Pick<PackBudget, "columns" | "rowGapMm" | "maxPerSection">> = {
-  single: { columns: 1, rowGapMm: 3, maxPerSection: 6 },
-  both: { columns: 1, rowGapMm: 3, maxPerSection: 4 },
+  single: { columns: 1, rowGapMm: 3, maxPerSection: 10 },
+  both: { columns: 1, rowGapMm: 3, maxPerSection: 8 },
 };
 
 /** A section heading (11.5 pt bold across the page) with its rule and the space around it. */
-const HEADING = { charMm: 2.3, lineMm: 5, chromeMm: 7.5 } as const;
+const HEADING = { charMm: 2.3, lineMm: 5, chromeMm: 7 } as const;
 
 function sectionHeadMm(lang: PackLang): Record<SectionKey, number> {
   const langs = packLangs(lang);
@@ -103,7 +110,15 @@ export const cardMeasure = (lang: PackLang): CardMeasure => MEASURES[modeOf(lang
 /** Two A4 pages, less what is fixed on them for this language, country, crisis box and area. */
 export function packBudget(
   lang: PackLang,
-  options: { country: Country; crisisRoutes: number; nearbyEmpty: boolean },
+  options: {
+    country: Country;
+    crisisRoutes: number;
+    nearbyEmpty: boolean;
+    /** The note and next steps in the opening (`openingExtraMm`). */
+    extraBeforeMm?: number;
+    /** Whether any listing that could be shown is an example (the footer then says so). */
+    demo?: boolean;
+  },
 ): PackBudget {
   const fixed = FIXED[lang];
   // Routes are set two a row: a fifth route adds a row, as a sixth does not.
@@ -116,8 +131,55 @@ export function packBudget(
     beforeMm:
       fixed.beforeMm[options.country === "England" ? "england" : "elsewhere"] +
       extraRows * fixed.extraRouteRowMm +
-      (options.nearbyEmpty ? fixed.emptyNearbyMm : 0),
-    afterMm: fixed.afterMm,
-    slackMm: 2,
+      (options.nearbyEmpty ? fixed.emptyNearbyMm : 0) +
+      (options.extraBeforeMm ?? 0),
+    afterMm: fixed.afterMm - (options.demo === false ? fixed.noDemoMm : 0),
+    slackMm: 0,
   };
+}
+
+/** Body text of the opening and the note (10 pt; 9 pt side by side), as the print CSS sets it. */
+const OPENING = {
+  single: { charMm: 1.75, lineMm: 4.9, widthMm: CONTENT_MM },
+  both: { charMm: 1.45, lineMm: 3.8, widthMm: (CONTENT_MM - 6) / 2 },
+} as const;
+
+/**
+ * The height the opening gains from a health visitor's note (a heading and her text across the
+ * page) and from the nation's next steps when nothing local is listed, estimated from the text.
+ */
+export function openingExtraMm(
+  lang: PackLang,
+  parts: {
+    note: string | null;
+    steps: readonly { title: Bi; text: Bi; link: { href: string } | null }[] | null;
+  },
+): number {
+  const m = OPENING[modeOf(lang)];
+  const langs = packLangs(lang);
+  const lines = (text: string, widthMm: number) => wrappedLines(text, widthMm / m.charMm);
+  let mm = 0;
+  if (parts.note) {
+    const paragraphs = parts.note.split("\n").filter(Boolean);
+    const body = paragraphs.reduce((sum, p) => sum + lines(p, CONTENT_MM - 8), 0);
+    mm += 8 + 5 + body * OPENING.single.lineMm + 3;
+  }
+  if (parts.steps) {
+    const perLang = langs.map((l) => {
+      const lead = lines(printStrings(l).pack.nothingLocal("XXXX XX"), m.widthMm);
+      const steps = parts.steps!.reduce(
+        (sum, s) =>
+          sum +
+          lines(`${s.title[l]}: ${s.text[l]}${s.link ? ` ${s.link.href}` : ""}`, m.widthMm - 4) +
+          0.4,
+        0,
+      );
+      // In one language, the steps take the place of the opening's "this pack lists…".
+      const replaced =
+        langs.length === 1 ? lines(printStrings(l).pack.opening[1] ?? "", m.widthMm) : 0;
+      return (lead + steps - replaced) * m.lineMm + 3;
+    });
+    mm += Math.max(...perLang);
+  }
+  return Math.round(mm * 10) / 10;
 }

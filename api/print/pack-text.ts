@@ -13,7 +13,22 @@ import { printStrings } from "./strings.js";
  */
 export function openingParagraphs(view: PackView, lang: Lang): string[] {
   const all = printStrings(lang).pack.opening;
-  return view.langs.length > 1 ? all.slice(0, 1) : all;
+  // With nothing local, "this pack lists support near you" gives way to what to do instead.
+  return view.langs.length > 1 || view.nextSteps ? all.slice(0, 1) : all;
+}
+
+/**
+ * Whether "You can ask for help yourself" comes before the listings. Side by side, the fixed
+ * parts in two languages would fill most of page one and push the first card over; there it
+ * follows the listings, so page one holds listings too.
+ */
+export function explainerFirst(view: Pick<PackView, "langs">): boolean {
+  return view.langs.length === 1;
+}
+
+/** A link as printed on paper: "nhs.uk/mental-health/…" without the scheme. */
+export function linkText(href: string): string {
+  return href.replace(/^https:\/\//, "").replace(/\/$/, "");
 }
 
 /** The number to print large for a route: its first phone or text contact. */

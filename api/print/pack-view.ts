@@ -52,17 +52,34 @@ export interface CrisisView {
 
 export type CandidateState = "shown" | "omitted" | "overflow";
 
+/** One of the nation's next steps (`api/domain/next-steps.ts`), for a pack with nothing local. */
+export interface NextStepView {
+  id: string;
+  title: Bi;
+  text: Bi;
+  link: { href: string; label: Bi } | null;
+}
+
 /**
  * Whether a section is printed: with its cards, or, when the area has nothing near, with a
  * line saying so. A section whose listings were all left out or did not fit is not printed.
  */
-export function printsSection(section: { key: SectionKey; cards: unknown[]; listed: number }) {
-  return section.cards.length > 0 || (section.key === "nearby" && section.listed === 0);
+export function printsSection(
+  section: { key: SectionKey; cards: unknown[]; listed: number },
+  view: { nextSteps: unknown[] | null },
+) {
+  if (section.cards.length > 0) return true;
+  // With nothing local at all, the opening already says so.
+  return section.key === "nearby" && section.listed === 0 && view.nextSteps === null;
 }
 
 export interface PackView {
   /** The canonical address of this pack (sector only). */
   address: PackAddress;
+  /** The note of the person printing, from the request only. */
+  note: string | null;
+  /** The nation's next steps, when nothing local is listed (else null). */
+  nextSteps: NextStepView[] | null;
   langs: Lang[];
   /** The sector or district the pack is for, e.g. `EX4 4`. */
   sector: string;
@@ -74,7 +91,15 @@ export interface PackView {
   /** `listed`: how many listings the area has in the section, shown or not. */
   sections: { key: SectionKey; cards: CardView[]; listed: number }[];
   /** Every listing that could be in the pack, for the person printing to choose from. */
-  candidates: { id: string; name: Bi; section: SectionKey; demo: boolean; state: CandidateState }[];
+  candidates: {
+    id: string;
+    name: Bi;
+    section: SectionKey;
+    demo: boolean;
+    state: CandidateState;
+    /** Put in by hand (it would not otherwise have fitted). */
+    added: boolean;
+  }[];
   overflowCount: number;
   checked: { from: string; to: string } | null;
   hasDemo: boolean;

@@ -38,6 +38,8 @@ export const packQuerySchema = z
     omit: ids,
     listed: ids,
     keep: ids,
+    add: ids,
+    added: ids,
   })
   .transform((q) => {
     // The widget links with the stage it was showing, possibly several; the first decides.
@@ -49,10 +51,28 @@ export const packQuerySchema = z
     // From the form: everything it offered and the person unticked is left out.
     const keep = new Set(q.keep);
     const omit = q.listed.length > 0 ? q.listed.filter((id) => !keep.has(id)) : q.omit;
-    return { postcode: q.postcode, moment, lang: q.lang, ui: q.ui, omit };
+    // Listings put in by hand stay in while still ticked; newly ticked ones (`add`) join them.
+    const left = new Set(omit);
+    const add = [...new Set([...q.added.filter((id) => keep.has(id)), ...q.add])].filter(
+      (id) => !left.has(id),
+    );
+    return { postcode: q.postcode, moment, lang: q.lang, ui: q.ui, omit, add };
   });
 
 export type PackQuery = z.output<typeof packQuerySchema>;
+
+/**
+ * The note a health visitor or midwife adds, sent only in a POST body: it never goes into an
+ * address, a log or the database. Line breaks are kept; other control characters are dropped.
+ */
+export function readNote(raw: unknown): string {
+  if (typeof raw !== "string") return "";
+  return raw
+    .replace(/\r\n?/g, "\n")
+    .replace(/[^\P{Cc}\n]/gu, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
 
 export const POSTER_SIZES = ["a4", "a3"] as const;
 export type PosterSize = (typeof POSTER_SIZES)[number];

@@ -1,4 +1,4 @@
-import type { PrintText } from "./strings-en.js";
+import { NOTE_MAX, type PrintText } from "./strings-en.js";
 
 /** Welsh (Cymraeg): the same shape as `strings-en.ts`, in plain, everyday Welsh. */
 export const cy: PrintText = {
@@ -65,6 +65,9 @@ export const cy: PrintText = {
       "Dydych chi ddim ar eich pen eich hun. Mae gan hyd at 1 o bob 5 mam broblem iechyd meddwl yn ystod beichiogrwydd neu yn y flwyddyn ar ôl geni, a gall partneriaid ei chael hi’n anodd hefyd. Gyda’r cymorth iawn, gall pethau wella. Mae gofyn am help yn gryfder, nid yn wendid.",
       "Mae’r pecyn hwn yn rhestru cymorth yn agos atoch chi, gwasanaethau sy’n cwmpasu eich ardal, a llinellau cymorth y gallwch gysylltu â nhw o unrhyw le. Gallwch gysylltu â llawer ohonyn nhw eich hun, heb atgyfeiriad.",
     ],
+    nothingLocal: (place) =>
+      `Does dim grwpiau na gwasanaethau lleol wedi’u rhestru ar gyfer ${place} eto, ond gallwch chi gael cymorth o hyd. Dyma beth gallwch chi ei wneud nawr:`,
+    note: "Gan eich ymwelydd iechyd / bydwraig",
     crisis: {
       heading: "Angen help nawr?",
       allDay: "24 awr",
@@ -180,8 +183,17 @@ export const cy: PrintText = {
       "Tynnwch y tic oddi ar unrhyw rai sydd ddim yn addas i’r rhiant hwn, yna diweddarwch y pecyn. Bydd y rhestriad nesaf yn cymryd ei le.",
     update: "Diweddaru’r pecyn",
     restore: (n) => `Rhoi’r rhestriadau a adawyd allan yn ôl (${n})`,
-    noRoom: (n) =>
-      `Rhestriadau eraill nad oedd lle iddyn nhw ar ddwy dudalen: ${n}. Mae’r pecyn yn dweud wrth y rhiant eu bod nhw ar-lein.`,
+    didNotFit: "Dim lle ar ddwy dudalen",
+    didNotFitHint:
+      "Ticiwch unrhyw rai y byddai’n well gennych eu rhoi i’r rhiant hwn, yna diweddarwch y pecyn. Byddan nhw’n mynd i mewn, a bydd rhestriadau is yn gwneud lle.",
+    noteLegend: "Eich nodyn",
+    noteLabel: "Nodyn gennych chi, a manylion cyswllt eich tîm (dewisol)",
+    noteHint:
+      "Caiff ei argraffu ar y pecyn o dan “Gan eich ymwelydd iechyd / bydwraig”. Dydy e ddim yn cael ei gadw na’i gofnodi: dim ond i’r dudalen hon a’r PDF mae’n mynd. Peidiwch ag ysgrifennu enw na manylion y rhiant.",
+    noteTooLong: (n) =>
+      `Cadwch y nodyn i ${NOTE_MAX} nod neu lai. Mae ganddo ${n.toLocaleString("cy-GB")}.`,
+    noteAdd: "Ychwanegu’r nodyn at y pecyn",
+    notePdf: "Lawrlwytho’r PDF gyda’r nodyn",
     print: "Argraffu’r pecyn",
     printHint: "I argraffu, defnyddiwch orchymyn Argraffu eich porwr (Ctrl+P, neu Cmd+P ar Mac).",
     pdf: "Lawrlwytho’r pecyn fel PDF",

@@ -1,5 +1,8 @@
 import type { Country, Lang } from "../../schema/taxonomy.js";
 
+/** The longest note a health visitor or midwife can add to a pack, in characters. */
+export const NOTE_MAX = 600;
+
 /**
  * Every word printed on packs and posters and shown on the print and service pages, in English.
  * `strings-cy.ts` has the same shape in Welsh. Listing text comes from the data, not from here.
@@ -83,6 +86,9 @@ export const en = {
       area: "Services covering your area",
       anywhere: "Helplines and online support, wherever you are",
     },
+    nothingLocal: (place: string) =>
+      `No groups or local services are listed for ${place} yet, but you can still get support. Here is what you can do now:`,
+    note: "From your health visitor / midwife",
     emptyNearby:
       "No groups near you are listed yet. The helplines and online support below are open to everyone.",
     more: (n: number) =>
@@ -176,10 +182,17 @@ export const en = {
     update: "Update the pack",
     restore: (n: number) =>
       n === 1 ? "Put back the listing you left out" : `Put back the ${n} listings you left out`,
-    noRoom: (n: number) =>
-      n === 1
-        ? "1 more listing did not fit on two pages. The pack tells the parent it is online."
-        : `${n} more listings did not fit on two pages. The pack tells the parent they are online.`,
+    didNotFit: "Did not fit on two pages",
+    didNotFitHint:
+      "Tick any you would rather give this parent, then update the pack. They go in, and lower-ranked listings make room.",
+    noteLegend: "Your note",
+    noteLabel: "A note from you, and your team’s contact details (optional)",
+    noteHint:
+      "Printed on the pack under “From your health visitor / midwife”. It is not saved or logged: it goes only into this page and the PDF. Do not write the parent’s name or details.",
+    noteTooLong: (n: number) =>
+      `Keep the note to ${NOTE_MAX} characters or fewer. It has ${n.toLocaleString("en-GB")}.`,
+    noteAdd: "Add the note to the pack",
+    notePdf: "Download the PDF with the note",
     print: "Print the pack",
     printHint: "To print, use your browser’s Print command (Ctrl+P, or Cmd+P on a Mac).",
     pdf: "Download the pack as a PDF",

@@ -10,6 +10,7 @@ import {
   defaultUi,
   loadPack,
   loadPoster,
+  NOTE_MAX,
   originFor,
   type PackQuery,
   PosterPage,
@@ -20,6 +21,7 @@ import {
   packQuerySchema,
   posterQuerySchema,
   posterUrl,
+  readNote,
   renderPackPdf,
   WELSH_PLACE_NAMES,
 } from "../print/index.js";
@@ -63,7 +65,7 @@ function districtAddress(c: Context<AppEnv>, area: string): string | null {
 }
 
 /** The answer to a pack request, or why there is none. */
-async function packFor(c: Context<AppEnv>, q: PackQuery) {
+async function packFor(c: Context<AppEnv>, q: PackQuery & { note?: string | undefined }) {
   const deps = c.get("deps");
   const parsed = parsePostcode(q.postcode);
   if (!parsed.ok) return { error: "invalid" as const };
@@ -84,63 +86,98 @@ const STATUS: Record<PrintFormError, 400 | 404> = {
   "not-found": 404,
 };
 
-export const printRoutes = new Hono<AppEnv>()
-  .get("/print", async (c) => {
-    c.header("Cache-Control", "no-cache");
-    const parsed = packQuerySchema.safeParse(c.req.queries() ?? {});
-    if (!parsed.success) {
-      const ui = uiFromRaw(c);
-      const form = { ui, postcode: "", moment: "booking", lang: ui, error: "bad-link" } as const;
-      return sendPage(c, <PrintPage form={form} />, 400);
+/** The fields of a posted form as `c.req.queries()` gives a query: arrays of strings. */
+async function postedFields(c: Context<AppEnv>): Promise<Record<string, string[]> | null> {
+  try {
+    const body = await c.req.parseBody({ all: true });
+    const out: Record<string, string[]> = {};
+    for (const [key, value] of Object.entries(body)) {
+      const values = Array.isArray(value) ? value : [value];
+      out[key] = values.filter((v): v is string => typeof v === "string");
     }
-    const q = parsed.data;
-    const form = {
-      ui: q.ui ?? defaultUi(q.lang),
-      postcode: q.postcode,
-      moment: q.moment,
-      lang: q.lang,
-    };
-    if (!q.postcode) return sendPage(c, <PrintPage form={form} />, 200);
-    const sector = sectorAddress(c, q.postcode);
-    if (sector) return c.redirect(sector, 303);
+    return out;
+  } catch {
+    return null;
+  }
+}
 
-    const result = await packFor(c, q);
-    if (result.error) {
-      const page = <PrintPage form={{ ...form, error: result.error }} />;
-      return sendPage(c, page, STATUS[result.error]);
-    }
+/** `/print`: the form, or the pack for a query; a POST also carries the note. */
+async function printPage(c: Context<AppEnv>, fields: Record<string, string[]>, note?: string) {
+  c.header("Cache-Control", note === undefined ? "no-cache" : "no-store");
+  const parsed = packQuerySchema.safeParse(fields);
+  if (!parsed.success) {
+    const ui = uiFromRaw(c);
+    const form = { ui, postcode: "", moment: "booking", lang: ui, error: "bad-link" } as const;
+    return sendPage(c, <PrintPage form={form} />, 400);
+  }
+  const q = parsed.data;
+  const tooLong = note !== undefined && note.length > NOTE_MAX ? note.length : undefined;
+  const form = {
+    ui: q.ui ?? defaultUi(q.lang),
+    postcode: q.postcode,
+    moment: q.moment,
+    lang: q.lang,
+    note,
+    noteError: tooLong,
+  };
+  if (!q.postcode) return sendPage(c, <PrintPage form={form} />, 200);
+  const sector = note === undefined ? sectorAddress(c, q.postcode) : null;
+  if (sector) return c.redirect(sector, 303);
+
+  const result = await packFor(c, { ...q, note: tooLong ? undefined : note });
+  if (result.error) {
+    const page = <PrintPage form={{ ...form, error: result.error }} />;
+    return sendPage(c, page, STATUS[result.error]);
+  }
+  if (note === undefined) {
     const canonical = packPageUrl(result.view.address);
     if (here(c) !== canonical) return c.redirect(canonical, 303);
-    return sendPage(
-      c,
-      <PrintPage form={{ ...form, postcode: result.view.sector }} view={result.view} />,
-      200,
-    );
+  }
+  return sendPage(
+    c,
+    <PrintPage form={{ ...form, postcode: result.view.sector }} view={result.view} />,
+    tooLong ? 400 : 200,
+  );
+}
+
+/** `/print/pack.pdf`: the pack as a PDF download; a POST also carries the note. */
+async function packPdf(c: Context<AppEnv>, fields: Record<string, string[]>, note?: string) {
+  const parsed = packQuerySchema.safeParse(fields);
+  if (!parsed.success) {
+    throw new ApiError(400, "invalid_query", "Check the link: a pack needs a postcode.");
+  }
+  if (note !== undefined && note.length > NOTE_MAX) {
+    throw new ApiError(400, "note_too_long", `Keep the note to ${NOTE_MAX} characters or fewer.`);
+  }
+  const sector = note === undefined ? sectorAddress(c, parsed.data.postcode) : null;
+  if (sector) return c.redirect(sector, 303);
+  const result = await packFor(c, { ...parsed.data, note });
+  if (result.error === "invalid") throw invalidPostcode();
+  if (result.error === "not-found") {
+    throw new ApiError(404, "postcode_not_found", "We could not find that postcode.");
+  }
+  // Served at any address that names the pack (moment and language default as on /print),
+  // so a hand-typed or scripted link gets the file itself, not a redirect.
+  const { view } = result;
+  const pdf = await renderPackPdf(view);
+  c.header("Content-Type", "application/pdf");
+  c.header("Content-Disposition", `attachment; filename="${packFileName(view.address)}"`);
+  c.header("Cache-Control", note === undefined ? "no-cache" : "no-store");
+  return c.body(pdf.bytes as Uint8Array<ArrayBuffer>, 200);
+}
+
+export const printRoutes = new Hono<AppEnv>()
+  .get("/print", (c) => printPage(c, c.req.queries() ?? {}))
+  .post("/print", async (c) => {
+    const fields = await postedFields(c);
+    if (!fields) return printPage(c, { lang: ["bad"] });
+    return printPage(c, fields, readNote(fields.note?.at(-1)));
   })
-  .get("/print/pack.pdf", async (c) => {
-    const parsed = packQuerySchema.safeParse(c.req.queries() ?? {});
-    if (!parsed.success) {
-      throw new ApiError(
-        400,
-        "invalid_query",
-        "Check the link: a pack needs a postcode, moment and language.",
-      );
-    }
-    const sector = sectorAddress(c, parsed.data.postcode);
-    if (sector) return c.redirect(sector, 303);
-    const result = await packFor(c, parsed.data);
-    if (result.error === "invalid") throw invalidPostcode();
-    if (result.error === "not-found") {
-      throw new ApiError(404, "postcode_not_found", "We could not find that postcode.");
-    }
-    // Served at any address that names the pack (moment and language default as on /print),
-    // so a hand-typed or scripted link gets the file itself, not a redirect.
-    const { view } = result;
-    const pdf = await renderPackPdf(view);
-    c.header("Content-Type", "application/pdf");
-    c.header("Content-Disposition", `attachment; filename="${packFileName(view.address)}"`);
-    c.header("Cache-Control", "no-cache");
-    return c.body(pdf.bytes as Uint8Array<ArrayBuffer>, 200);
+  .get("/print/pack.pdf", (c) => packPdf(c, c.req.queries() ?? {}))
+  .post("/print/pack.pdf", async (c) => {
+    const fields = await postedFields(c);
+    if (!fields) throw new ApiError(400, "invalid_body", "The form could not be read.");
+    return packPdf(c, fields, readNote(fields.note?.at(-1)));
   })
   .get("/print/poster", async (c) => {
     c.header("Cache-Control", "no-cache");

@@ -1,6 +1,6 @@
 import type { Lang } from "../../../schema/taxonomy.js";
 import { formatDate } from "../format.js";
-import { openingParagraphs } from "../pack-text.js";
+import { explainerFirst, linkText, openingParagraphs } from "../pack-text.js";
 import { type PackView, printsSection } from "../pack-view.js";
 import { printStrings } from "../strings.js";
 import { CrisisBox } from "./crisis-box.js";
@@ -12,6 +12,40 @@ import { QrCode } from "./qr-code.js";
 function splitLead(text: string): [string, string] {
   const colon = text.indexOf(": ");
   return colon > 0 ? [text.slice(0, colon + 1), text.slice(colon + 2)] : ["", text];
+}
+
+/** "Nothing local is listed yet" and the nation's next steps, in the opening. */
+function NextSteps({ view, lang }: { view: PackView; lang: Lang }) {
+  return (
+    <>
+      <p>{printStrings(lang).pack.nothingLocal(view.placeLabel[lang])}</p>
+      <ul class="next-steps">
+        {view.nextSteps!.map((step) => (
+          <li>
+            <b>{step.title[lang]}:</b> {step.text[lang]}
+            {step.link ? (
+              <>
+                {" "}
+                <a href={step.link.href}>{linkText(step.link.href)}</a>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The health visitor's or midwife's note, in her words, under a heading in each language. */
+function PackNote({ note, langs }: { note: string; langs: readonly Lang[] }) {
+  return (
+    <section class="pack-note" aria-labelledby="pack-note-title">
+      <h3 id="pack-note-title">
+        <Both langs={langs} text={(l) => printStrings(l).pack.note} />
+      </h3>
+      {note.split("\n").map((line) => (line.trim() ? <p>{line}</p> : null))}
+    </section>
+  );
 }
 
 function PackHead({ view }: { view: PackView }) {
@@ -146,14 +180,16 @@ export function PackSheet({ view }: { view: PackView }) {
               {openingParagraphs(view, l).map((p) => (
                 <p>{p}</p>
               ))}
+              {view.nextSteps ? <NextSteps view={view} lang={l} /> : null}
             </>
           );
         }}
       />
+      {view.note ? <PackNote note={view.note} langs={langs} /> : null}
       <CrisisBox routes={view.crisis} langs={langs} />
-      <Explainer view={view} />
+      {explainerFirst(view) ? <Explainer view={view} /> : null}
       {view.sections.map((section) =>
-        !printsSection(section) ? null : (
+        !printsSection(section, view) ? null : (
           <section class="listing-section" aria-labelledby={`section-${section.key}`}>
             <h3 id={`section-${section.key}`}>
               <Both langs={langs} text={(l) => printStrings(l).pack.sections[section.key]} />
@@ -179,6 +215,7 @@ export function PackSheet({ view }: { view: PackView }) {
           render={(l) => <p class="more-online">{printStrings(l).pack.more(view.overflowCount)}</p>}
         />
       ) : null}
+      {explainerFirst(view) ? null : <Explainer view={view} />}
       <PackFoot view={view} />
     </article>
   );

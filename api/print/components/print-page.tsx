@@ -15,6 +15,9 @@ export interface PrintFormState {
   moment: Moment;
   lang: PackLang;
   error?: PrintFormError | undefined;
+  /** The note as typed (from a POST only), and its length when it is too long. */
+  note?: string | undefined;
+  noteError?: number | undefined;
 }
 
 function otherUiHref(form: PrintFormState, view: PackView | undefined): string {
@@ -46,6 +49,13 @@ function ErrorSummary({ form }: { form: PrintFormState }) {
 function ListingChoices({ view, ui }: { view: PackView; ui: Lang }) {
   const s = printStrings(ui);
   const offered = view.candidates.filter((c) => c.state !== "overflow");
+  const left = view.candidates.filter((c) => c.state === "overflow");
+  const label = (c: PackView["candidates"][number]) => (
+    <label for={`keep-${c.id}`}>
+      {c.name[ui]}
+      {c.demo ? <span class="tag tag-example">{s.card.example}</span> : null}
+    </label>
+  );
   return (
     <fieldset class="listings">
       <legend>{s.form.listings}</legend>
@@ -59,6 +69,7 @@ function ListingChoices({ view, ui }: { view: PackView; ui: Lang }) {
             {inSection.map((c) => (
               <div class="choice">
                 <input type="hidden" name="listed" value={c.id} />
+                {c.added ? <input type="hidden" name="added" value={c.id} /> : null}
                 <input
                   type="checkbox"
                   name="keep"
@@ -66,17 +77,85 @@ function ListingChoices({ view, ui }: { view: PackView; ui: Lang }) {
                   id={`keep-${c.id}`}
                   checked={c.state === "shown"}
                 />
-                <label for={`keep-${c.id}`}>
-                  {c.name[ui]}
-                  {c.demo ? <span class="tag tag-example">{s.card.example}</span> : null}
-                </label>
+                {label(c)}
               </div>
             ))}
           </>
         );
       })}
-      {view.overflowCount > 0 ? <p class="hint">{s.form.noRoom(view.overflowCount)}</p> : null}
+      {left.length > 0 ? (
+        <>
+          <p class="listings-group" id="did-not-fit">
+            {s.form.didNotFit}
+          </p>
+          <p class="hint" id="did-not-fit-hint">
+            {s.form.didNotFitHint}
+          </p>
+          {left.map((c) => (
+            <div class="choice">
+              <input
+                type="checkbox"
+                name="add"
+                value={c.id}
+                id={`keep-${c.id}`}
+                aria-describedby="did-not-fit-hint"
+              />
+              {label(c)}
+            </div>
+          ))}
+        </>
+      ) : null}
     </fieldset>
+  );
+}
+
+/**
+ * The health visitor's note: posted, not linked, so it never enters an address or a log. The
+ * page comes back with the note in the preview; the other button downloads the PDF with it.
+ */
+function NoteForm({ view, form }: { view: PackView; form: PrintFormState }) {
+  const s = printStrings(form.ui).form;
+  const a = view.address;
+  const tooLong = form.noteError !== undefined;
+  return (
+    <form method="post" action="/print" class="note-form">
+      <input type="hidden" name="postcode" value={a.postcode} />
+      <input type="hidden" name="moment" value={a.moment} />
+      <input type="hidden" name="lang" value={a.lang} />
+      {a.omit.length > 0 ? <input type="hidden" name="omit" value={a.omit.join(",")} /> : null}
+      {a.add && a.add.length > 0 ? (
+        <input type="hidden" name="add" value={a.add.join(",")} />
+      ) : null}
+      {form.ui !== defaultUi(form.lang) ? <input type="hidden" name="ui" value={form.ui} /> : null}
+      <div class={tooLong ? "field has-error" : "field"}>
+        <label for="note">{s.noteLabel}</label>
+        <p class="hint" id="note-hint">
+          {s.noteHint}
+        </p>
+        {tooLong ? (
+          <p class="field-error" id="note-error">
+            {s.noteTooLong(form.noteError!)}
+          </p>
+        ) : null}
+        <textarea
+          id="note"
+          name="note"
+          rows={4}
+          aria-describedby={tooLong ? "note-hint note-error" : "note-hint"}
+          aria-invalid={tooLong ? "true" : undefined}
+        >
+          {form.note ?? ""}
+        </textarea>
+      </div>
+      <div class="actions">
+        <button type="submit" class="button button-secondary">
+          {s.noteAdd}
+        </button>
+        <button type="submit" class="button button-secondary" formaction="/print/pack.pdf">
+          {s.notePdf}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -147,6 +226,7 @@ export function PrintPage({ form, view }: { form: PrintFormState; view?: PackVie
               {view ? s.form.update : s.form.show}
             </button>
           </form>
+          {view ? <NoteForm view={view} form={form} /> : null}
           {view ? (
             <div class="actions">
               <button type="button" class="button" data-print hidden>

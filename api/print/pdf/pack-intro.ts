@@ -1,7 +1,14 @@
 /** The fixed parts of the pack's PDF, before the listings: head, opening, crisis box, explainer. */
 import type { Lang } from "../../../schema/taxonomy.js";
 import { formatDate } from "../format.js";
-import { numberOf, openingParagraphs, routeDetail, routeName, underNumber } from "../pack-text.js";
+import {
+  linkText,
+  numberOf,
+  openingParagraphs,
+  routeDetail,
+  routeName,
+  underNumber,
+} from "../pack-text.js";
 import type { CrisisView, PackView } from "../pack-view.js";
 import { printStrings } from "../strings.js";
 import { type Block, Bullet, Columns, Framed, Gap, MM, Paragraph, Rule, Stack } from "./blocks.js";
@@ -60,10 +67,59 @@ export function opening(view: PackView): Block {
         [
           new Paragraph([{ text: s.moments[view.address.moment].opening, bold: true }], { size }),
           ...openingParagraphs(view, l).map((p) => new Paragraph(p, { size })),
+          ...(view.nextSteps ? nextSteps(view, l, size) : []),
         ],
         1.5 * MM,
       );
     }),
+    new Gap(3 * MM),
+  ]);
+}
+
+function nextSteps(view: PackView, lang: Lang, size: number): Block[] {
+  return [
+    new Paragraph(printStrings(lang).pack.nothingLocal(view.placeLabel[lang]), { size }),
+    new Stack(
+      view.nextSteps!.map(
+        (step) =>
+          new Bullet(
+            new Paragraph(
+              [
+                { text: `${step.title[lang]}:`, bold: true },
+                { text: ` ${step.text[lang]}` },
+                ...(step.link ? [{ text: ` ${linkText(step.link.href)}` }] : []),
+              ],
+              { size, link: step.link?.href ?? null },
+            ),
+            3.5 * MM,
+            2.6 * MM,
+          ),
+      ),
+      1 * MM,
+    ),
+  ];
+}
+
+/** The health visitor's or midwife's note, framed, under a heading in each language. */
+export function note(view: PackView): Block | null {
+  if (!view.note) return null;
+  const { langs } = view;
+  return new Stack([
+    new Framed(
+      new Stack(
+        [
+          new Paragraph([{ text: joined(langs, (l) => printStrings(l).pack.note), bold: true }], {
+            size: 10.5,
+          }),
+          ...view.note
+            .split("\n")
+            .filter((line) => line.trim())
+            .map((line) => new Paragraph(line, { size: 10 })),
+        ],
+        1 * MM,
+      ),
+      { padding: 2.5 * MM, border: 1 },
+    ),
     new Gap(3 * MM),
   ]);
 }

@@ -76,7 +76,7 @@ export function sections(view: PackView): FlowItem[] {
   const { langs } = view;
   const items: FlowItem[] = [];
   for (const section of view.sections) {
-    if (!printsSection(section)) continue;
+    if (!printsSection(section, view)) continue;
     const heading = new Stack([
       new Gap(3.5 * MM),
       new Paragraph(

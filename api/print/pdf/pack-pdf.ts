@@ -6,9 +6,10 @@
  */
 import { formatDate } from "../format.js";
 import { PAGE } from "../pack-layout.js";
+import { explainerFirst } from "../pack-text.js";
 import type { PackView } from "../pack-view.js";
 import { printStrings } from "../strings.js";
-import { MM, type PlacedQr } from "./blocks.js";
+import { Gap, MM, type PlacedQr, Stack } from "./blocks.js";
 import { GREY, joined } from "./compose.js";
 import { createPdf } from "./document.js";
 import { type FlowItem, fitsPages, flow } from "./flow.js";
@@ -16,7 +17,7 @@ import { type FlowItem, fitsPages, flow } from "./flow.js";
 const MAX_PAGES = 2;
 const TEXT_SCALES = [1, 0.96, 0.92, 0.88];
 
-import { crisisBox, explainer, header, opening } from "./pack-intro.js";
+import { crisisBox, explainer, header, note, opening } from "./pack-intro.js";
 import { footer, sections } from "./pack-listings.js";
 
 export interface PackPdf {
@@ -42,9 +43,11 @@ export async function renderPackPdf(view: PackView): Promise<PackPdf> {
   const items: FlowItem[] = [
     { block: header(view) },
     { block: opening(view) },
+    ...(note(view) ? [{ block: note(view)! }] : []),
     { block: crisisBox(view) },
-    { block: explainer(view) },
+    ...(explainerFirst(view) ? [{ block: explainer(view) }] : []),
     ...sections(view),
+    ...(explainerFirst(view) ? [] : [{ block: new Stack([new Gap(4 * MM), explainer(view)]) }]),
     { block: footer(view) },
   ];
   // The cards were chosen to fit two pages as the browser prints them; this font sets a

@@ -41,7 +41,9 @@ describe.each<[string, PackLang]>([
   ["SA1 1", "both"],
   ["G1 1", "en"],
 ])("the PDF pack for %s in %s", (postcode, lang) => {
-  it("fits two A4 pages and every QR code decodes to its listing's page or the directory", async () => {
+  it("fits two A4 pages and every QR code decodes to its listing's page or the directory", {
+    timeout: 90_000,
+  }, async () => {
     const view = await loadPack(deps, { postcode, moment: "birth", lang, omit: [] }, ORIGIN);
     const pdf = await renderPackPdf(view);
     expect(pdf.pages).toBeLessThanOrEqual(2);

@@ -6,6 +6,7 @@ import {
   type PackBudget,
   type PackCandidate,
   packLangs,
+  packOrder,
   pagesNeeded,
 } from "../../../api/domain/pack.js";
 
@@ -72,11 +73,31 @@ describe("fitPack", () => {
     expect(pagesNeeded(heights, budget)).toBeLessThanOrEqual(2);
   });
 
-  it("never lets a lower-ranked listing jump ahead of one that did not fit", () => {
+  it("passes over a listing too tall for the room left and fills it with the next", () => {
     const candidates = [card("big", "nearby", 200), card("small", "nearby", 5)];
     const fit = fitPack(candidates, new Set(), budget);
-    expect(fit.shown.nearby).toEqual([]);
-    expect(fit.overflow).toEqual(["big", "small"]);
+    expect(fit.shown.nearby).toEqual(["small"]);
+    expect(fit.overflow).toEqual(["big"]);
+  });
+
+  it("keeps each section's cards in ranked order however they were chosen", () => {
+    // b is asked for: it goes in first, yet prints after a, which outranks it.
+    const candidates = [card("a", "area"), card("b", "area"), card("c", "area")];
+    const fit = fitPack(candidates, new Set(), { ...budget, maxPerSection: 2 }, new Set(["c"]));
+    expect(fit.shown.area).toEqual(["a", "c"]);
+    expect(fit.overflow).toEqual(["b"]);
+  });
+
+  it("puts in a listing that did not fit when asked, in place of lower-ranked ones", () => {
+    // Room for 160 mm of cards over two pages: four of 40, or the tall one and two.
+    const candidates = ["a", "b", "c", "d"].map((id) => card(id, "anywhere", 35));
+    candidates.push(card("tall", "anywhere", 60));
+    const plain = fitPack(candidates, new Set(), budget);
+    expect(plain.overflow).toContain("tall");
+    const asked = fitPack(candidates, new Set(), budget, new Set(["tall"]));
+    expect(asked.shown.anywhere).toContain("tall");
+    expect(asked.shown.anywhere.indexOf("tall")).toBe(asked.shown.anywhere.length - 1);
+    expect(asked.overflow.length).toBeGreaterThan(0);
   });
 
   it("leaves out omitted listings and fills their place with the next", () => {
@@ -93,6 +114,25 @@ describe("fitPack", () => {
     const fit = fitPack(many, new Set(), { ...budget, pageMm: 1000, maxPerSection: 3 });
     expect(fit.shown.anywhere).toHaveLength(3);
     expect(fit.overflow).toHaveLength(7);
+  });
+});
+
+describe("packOrder", () => {
+  it("puts national perinatal peer support first and information-only listings last", () => {
+    const items = [
+      { id: "maps", peerSupport: false, perinatal: true, informationOnly: true },
+      { id: "ocd", peerSupport: false, perinatal: true, informationOnly: false },
+      { id: "pandas", peerSupport: true, perinatal: true, informationOnly: false },
+      { id: "mind", peerSupport: true, perinatal: false, informationOnly: false },
+      { id: "leaflet", peerSupport: false, perinatal: false, informationOnly: true },
+    ];
+    expect(packOrder(items, (i) => i).map((i) => i.id)).toEqual([
+      "pandas",
+      "ocd",
+      "mind",
+      "maps",
+      "leaflet",
+    ]);
   });
 });
 

@@ -142,6 +142,78 @@ describe("/print", () => {
   });
 });
 
+describe("choosing what goes in a pack", () => {
+  it("lists the listings that did not fit, and puts one in when it is ticked", async () => {
+    const html = await (await get(PACK)).text();
+    const left = [...html.matchAll(/name="add" value="([^"]+)"/g)].map((m) => m[1]!);
+    expect(left.length).toBeGreaterThan(0);
+    expect(html).toContain("Did not fit on two pages");
+    const pick = left.at(-1)!;
+    const listed = [...html.matchAll(/name="listed" value="([^"]+)"/g)].map((m) => m[1]!);
+    const form = new URLSearchParams({ postcode: "EX4 4", moment: "birth", lang: "en" });
+    for (const id of listed) form.append("listed", id);
+    for (const id of listed) form.append("keep", id);
+    form.append("add", pick);
+    const res = await get(`/print?${form}`);
+    expect(res.status).toBe(303);
+    const location = res.headers.get("location")!;
+    expect(location).toContain(`add=${pick}`);
+    const page = await (await get(location)).text();
+    expect(page).toContain(`id="card-${pick}"`);
+    // Still ticked on the next update, it stays in; unticked, it leaves.
+    expect(page).toContain(`name="added" value="${pick}"`);
+  });
+
+  it("says when nothing local is listed, with the nation's next steps, as the widget does", async () => {
+    const html = await (await get("/print?postcode=M1+1&moment=birth&lang=en")).text();
+    expect(html).toContain("No groups or local services are listed for M1 1");
+    expect(html).toContain("Refer yourself to NHS Talking Therapies");
+    expect(html).toContain("perinatal mental health team");
+    expect(html).not.toContain("No groups near you are listed yet");
+    const local = await (await get(PACK)).text();
+    expect(local).not.toContain("No groups or local services are listed");
+    const welsh = await (await get("/print?postcode=BT1&moment=birth&lang=cy")).text();
+    expect(welsh).toContain("Does dim grwpiau na gwasanaethau lleol wedi’u rhestru");
+  });
+});
+
+describe("the health visitor's note", () => {
+  const form = (note: string) =>
+    new URLSearchParams({ postcode: "EX4 4", moment: "birth", lang: "en", note });
+  const NOTE = "Call the Exeter health visiting team on 01392 000000.\nI will visit on Friday.";
+
+  it("is printed on the pack and in its PDF, and never stored in an address or a log", async () => {
+    const res = await get("/print", { method: "POST", body: form(NOTE) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const html = await res.text();
+    expect(html).toContain("From your health visitor / midwife");
+    expect(html).toContain("<p>I will visit on Friday.</p>");
+    for (const address of addresses(html)) expect(address).not.toContain("01392");
+    const pdf = await get("/print/pack.pdf", { method: "POST", body: form(NOTE) });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-disposition")).toContain("attachment");
+    const text = (await pdfText(new Uint8Array(await pdf.arrayBuffer()))).replace(/\s+/g, " ");
+    expect(text).toContain("From your health visitor / midwife");
+    expect(text).toContain("01392 000000");
+    expect(backend.logger.lines.join("\n")).not.toContain("01392");
+  });
+
+  it("is escaped, and a note too long comes back with its text and a clear error", async () => {
+    const html = await (await get("/print", { method: "POST", body: form("<b>hi</b>") })).text();
+    expect(html).toContain("&lt;b&gt;hi&lt;/b&gt;");
+    const long = "x".repeat(700);
+    const res = await get("/print", { method: "POST", body: form(long) });
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain("Keep the note to 600 characters or fewer");
+    expect(page).toContain(long);
+    const pdf = await get("/print/pack.pdf", { method: "POST", body: form(long) });
+    expect(pdf.status).toBe(400);
+    expect((await errorOf(pdf)).code).toBe("note_too_long");
+  });
+});
+
 describe("/print/pack.pdf", () => {
   it("is a PDF holding the pack's listings and the crisis numbers", async () => {
     const res = await get("/print/pack.pdf?postcode=EX4+4&moment=birth&lang=en");

@@ -58,3 +58,27 @@ export function decodeQr(
 export function decodePng(bytes: Uint8Array): string | null {
   return decodeQr(PNG.sync.read(Buffer.from(bytes)));
 }
+
+/**
+ * How empty each page of an A4 PDF is: the share of its printable height (inside 12 mm
+ * margins, so the page number in the foot margin does not count) below the last mark on it.
+ */
+export async function emptyShares(bytes: Uint8Array): Promise<number[]> {
+  const dpi = 24;
+  const mmToPx = (mm: number) => Math.round((mm / 25.4) * dpi);
+  const top = mmToPx(12);
+  const bottom = mmToPx(297 - 12);
+  return (await pdfPages(bytes, dpi)).map((png) => {
+    let last = top;
+    for (let y = bottom - 1; y >= top && last === top; y--) {
+      for (let x = 0; x < png.width; x++) {
+        const i = (y * png.width + x) * 4;
+        if (png.data[i]! < 160 || png.data[i + 1]! < 160 || png.data[i + 2]! < 160) {
+          last = y;
+          break;
+        }
+      }
+    }
+    return Math.round(((bottom - last) / (bottom - top)) * 100) / 100;
+  });
+}
