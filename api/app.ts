@@ -10,6 +10,7 @@ import { adminRoutes } from "./routes/admin.js";
 import { crisisRoutes } from "./routes/crisis.js";
 import { embedRoutes } from "./routes/embed.js";
 import { healthRoutes } from "./routes/health.js";
+import { homeRoutes } from "./routes/home.js";
 import { openapiRoutes } from "./routes/openapi.js";
 import { orukRoutes } from "./routes/oruk/index.js";
 import { pageAssetRoutes } from "./routes/page-assets.js";
@@ -120,6 +121,7 @@ export function createApp(deps: Deps) {
   app.route("/", staticRoutes);
   app.route("/", pageAssetRoutes);
   app.route("/", printRoutes);
+  app.route("/", homeRoutes);
   app.route("/", servicePageRoutes);
   app.route("/admin", adminRoutes);
   app.route("/oruk", orukRoutes);

@@ -30,6 +30,8 @@ export interface LayoutProps {
   styles: readonly AssetName[];
   /** Scripts from /assets, each deferred. */
   scripts?: readonly ("print.js" | "report.js")[];
+  /** Loads the widget (`<perinatal-signpost>`) from /widget/. */
+  widget?: boolean;
   /** The same page in the other language. */
   otherLanguageHref?: string | undefined;
   /** The print tools link each other; a parent's page links only the directory. */
@@ -54,6 +56,7 @@ export function Layout(props: LayoutProps) {
         {(props.scripts ?? []).map((name) => (
           <script src={assetUrl(name)} defer />
         ))}
+        {props.widget ? <script type="module" src="/widget/signpost.js" /> : null}
       </head>
       <body class={props.wide ? "wide" : undefined}>
         <a class="skip-link" href="#main">

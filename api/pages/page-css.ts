@@ -143,4 +143,17 @@ fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; min-width: 0; }
   .site-header, .site-footer, .skip-link { display: none; }
   body { background: #fff; }
 }
+
+/* The home page and its statements */
+.home .home-search { max-width: 52rem; margin: 1.5rem 0 2rem; }
+.home .home-search .hint { margin-bottom: 0.75rem; }
+.home > section { max-width: none; }
+.ways { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr)); }
+.ways li { border: 1px solid var(--line); border-radius: 0.5rem; padding: 1rem; }
+.ways h3 { margin: 0 0 0.5rem; font-size: 1.125rem; }
+.ways p { margin: 0 0 0.5rem; }
+.way-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
+.way-links a, .page-links a { display: inline-block; padding: 0.25rem 0; min-height: 24px; }
+.page-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin-top: 2rem; }
+.statement h2 { margin-top: 1.75rem; }
 `;
