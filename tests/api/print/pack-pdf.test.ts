@@ -76,7 +76,9 @@ describe.each<[string, PackLang]>([
 });
 
 describe("/print/pack.pdf", () => {
-  it("uses the configured public origin for its codes, and makes the same file as the renderer", async () => {
+  it("uses the configured public origin for its codes, and makes the same file as the renderer", {
+    timeout: 60_000,
+  }, async () => {
     const app = createApp(deps);
     const res = await app.request("/print/pack.pdf?postcode=EX4+4&moment=birth&lang=en");
     expect(res.status).toBe(200);
