@@ -105,7 +105,7 @@ describe("/admin/feeds", () => {
     await page.waitForSelector("#report-title");
     expect(await page.locator("#report-title").innerText()).toBe("Preview (nothing was written)");
     expect(await page.getByRole("status").innerText()).toContain(
-      "1 services seen, 1 kept by the filter: 1 new",
+      "1 service seen, 1 kept by the filter: 1 new",
     );
     expect(await page.locator("#feeds-title + p").innerText()).toBe("No feed is registered yet.");
     expect(await axeViolations(page)).toEqual([]);

@@ -33,8 +33,9 @@ const Report: FC<{ report: ImportReport }> = ({ report: r }) => (
   <section aria-labelledby="report-title" class="panel">
     <h2 id="report-title">{r.dryRun ? "Preview (nothing was written)" : "Import results"}</h2>
     <p role="status">
-      {r.pages} pages, {r.seen} services seen, {r.kept} kept by the filter: {r.new} new, {r.changed}{" "}
-      changed, {r.unchanged} unchanged, {r.gone} gone, {r.rejected} rejected.
+      {r.pages} {r.pages === 1 ? "page" : "pages"}, {r.seen} {r.seen === 1 ? "service" : "services"}{" "}
+      seen, {r.kept} kept by the filter: {r.new} new, {r.changed} changed, {r.unchanged} unchanged,{" "}
+      {r.gone} gone, {r.rejected} rejected.
       {r.new + r.changed + r.gone === 0 ? " Nothing changed at source." : ""}
     </p>
     {r.problems.length ? (
