@@ -150,12 +150,12 @@ export const PRINT_CSS = `
   .no-print, .site-header, .site-footer, .skip-link { display: none !important; }
   .print-layout { display: block; max-width: none; margin: 0; padding: 0; }
   .preview, .poster-preview { overflow: visible; padding: 0; }
-  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }
+  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; zoom: 1 !important; }
   .pack-subtitle { color: #000; }
   .pack { page: pack-en; }
   .pack:lang(cy) { page: pack-cy; }
   .pack-both { page: pack-both; }
-  .poster { box-shadow: none; margin: 0; height: calc(297 * var(--u) - 0.5mm); }
+  .poster { box-shadow: none; margin: 0; height: calc(297 * var(--u) - 0.5mm); zoom: 1 !important; }
   .poster-a4 { page: poster-a4; }
   .poster-a3 { page: poster-a3; }
 }

@@ -8,4 +8,15 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.addEventListener("click", () => window.print());
 }
 for (const hint of document.querySelectorAll("[data-print-hint]")) hint.hidden = true;
+// An A4 or A3 sheet is wider than a phone: the preview is scaled to fit (print is unaffected).
+const fit = () => {
+  for (const sheet of document.querySelectorAll(".preview .sheet, .poster-preview .poster")) {
+    sheet.style.zoom = "";
+    const room = sheet.parentElement.clientWidth;
+    const width = sheet.offsetWidth * (parseFloat(getComputedStyle(sheet).zoom) || 1);
+    if (width > room) sheet.style.zoom = String(room / sheet.offsetWidth);
+  }
+};
+fit();
+addEventListener("resize", fit);
 `;
