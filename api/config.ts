@@ -32,7 +32,13 @@ export interface Config {
   trustProxy: TrustedProxies | undefined;
   /** Signs the sign-in form's cookie (`SESSION_SECRET`); unset, one is made at each start. */
   sessionSecret: string | undefined;
+  /** How mail leaves (`SMTP_URL`, or `MAIL_API_URL` + `MAIL_API_TOKEN`, with `MAIL_FROM`); unset, it waits in the outbox. */
+  mail: MailConfig | undefined;
 }
+
+export type MailConfig =
+  | { transport: "smtp"; from: string; url: string }
+  | { transport: "http"; from: string; url: string; token: string };
 
 type Env = Record<string, string | undefined>;
 
@@ -59,7 +65,40 @@ export function readConfig(env: Env): Config {
     directoryCheckSeconds: positive("DIRECTORY_CHECK_SECONDS", env.DIRECTORY_CHECK_SECONDS, 1),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionSecret: secret(env.SESSION_SECRET),
+    mail: mailConfig(env),
   };
+}
+
+/** SMTP wins when both are set; either needs MAIL_FROM and PUBLIC_ORIGIN (links in mail are absolute). */
+export function mailConfig(env: Env): MailConfig | undefined {
+  const smtp = env.SMTP_URL || undefined;
+  const api = env.MAIL_API_URL || undefined;
+  if (!smtp && !api) return undefined;
+  const name = smtp ? "SMTP_URL" : "MAIL_API_URL";
+  const from = env.MAIL_FROM?.trim();
+  if (!from || !/^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(from)) {
+    throw new Error(`${name} needs MAIL_FROM, e.g. "Perinatal Signpost <signpost@example.org>"`);
+  }
+  if (!env.PUBLIC_ORIGIN || !/^https?:\/\/[^/]+/.test(env.PUBLIC_ORIGIN)) {
+    throw new Error(
+      `${name} needs PUBLIC_ORIGIN (e.g. https://signpost.example.org) for links in mail`,
+    );
+  }
+  if (smtp) {
+    let url: URL | undefined;
+    try {
+      url = new URL(smtp);
+    } catch {}
+    // Never echo the URL: it holds the password.
+    if (!url || !["smtp:", "smtps:"].includes(url.protocol) || !url.hostname) {
+      throw new Error("SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465");
+    }
+    return { transport: "smtp", from, url: smtp };
+  }
+  if (!/^https?:\/\//.test(api ?? "") || !env.MAIL_API_TOKEN) {
+    throw new Error("MAIL_API_URL must be an http(s) URL and needs MAIL_API_TOKEN");
+  }
+  return { transport: "http", from, url: api as string, token: env.MAIL_API_TOKEN };
 }
 
 function positive(name: string, value: string | undefined, fallback: number): number {

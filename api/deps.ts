@@ -1,3 +1,4 @@
+import type { Sender } from "./admin/mail.js";
 import type { TrustedProxies } from "./client-address.js";
 import type { Db } from "./db/types.js";
 import type { Directory } from "./directory.js";
@@ -26,6 +27,8 @@ export interface Deps {
   linkHosts?: LinkHosts | undefined;
   /** Days the text of a resolved or dismissed problem report is kept (absent: 90). */
   reportRetentionDays?: number | undefined;
+  /** Sends queued mail (SMTP on Node, the HTTP mail API on Workers); absent, mail waits. */
+  mail?: Sender | undefined;
   /** Public JSON answers by normalised query; absent, every request is answered afresh. */
   cache?: AnswerCache | undefined;
   /** Searches counted per registered embed site (absent: nothing counted). */

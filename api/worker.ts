@@ -12,6 +12,7 @@ import sectors from "../data/geo/postcode-sectors.csv";
 import healthBoards from "../data/geo/scottish-health-boards.csv";
 import * as tables from "../schema/tables.js";
 import { runDailyJobs } from "./admin/index.js";
+import { httpMailSender } from "./admin/mail.js";
 import { type App, createApp } from "./app.js";
 import { readConfig } from "./config.js";
 import { timedFetch } from "./db/timed-fetch.js";
@@ -39,6 +40,10 @@ export interface Env {
   RATE_LIMITS?: string;
   /** Days a triaged problem report's text is kept (default 90). */
   REPORT_RETENTION_DAYS?: string;
+  /** Mail (docs/curation.md): the HTTP send API; `MAIL_API_TOKEN` is a secret. SMTP is Node only. */
+  MAIL_API_URL?: string;
+  MAIL_API_TOKEN?: string;
+  MAIL_FROM?: string;
   /** How often an isolate reads `directory_version` to see whether listings changed (default 5). */
   DIRECTORY_CHECK_SECONDS?: string;
 }
@@ -60,7 +65,7 @@ function vtimezoneOf(text: string): string {
  * requests (each query is an HTTP request), so sharing it across requests is safe.
  */
 function forEnv(env: Env): { app: App; deps: Deps } {
-  const key = `${env.DATABASE_URL}|${env.DATABASE_AUTH_TOKEN ?? ""}|${env.RATE_LIMITS ?? ""}|${env.SESSION_SECRET ?? ""}|${env.DIRECTORY_CHECK_SECONDS ?? ""}`;
+  const key = `${env.DATABASE_URL}|${env.DATABASE_AUTH_TOKEN ?? ""}|${env.RATE_LIMITS ?? ""}|${env.SESSION_SECRET ?? ""}|${env.DIRECTORY_CHECK_SECONDS ?? ""}|${env.MAIL_API_URL ?? ""}|${env.MAIL_API_TOKEN ?? ""}|${env.MAIL_FROM ?? ""}`;
   if (current?.key === key) return current;
   const client = createClient({
     url: env.DATABASE_URL,
@@ -81,6 +86,10 @@ function forEnv(env: Env): { app: App; deps: Deps } {
     store: new EdgeSnapshotStore(edge, env.DATABASE_URL),
     logger,
   });
+  const config = readConfig({
+    ...(env as unknown as Record<string, string | undefined>),
+    SMTP_URL: undefined, // no sockets on Workers: the HTTP mail API only
+  });
   const deps: Deps = {
     db,
     logger,
@@ -88,8 +97,11 @@ function forEnv(env: Env): { app: App; deps: Deps } {
     now: () => new Date(),
     directory,
     publicOrigin: env.PUBLIC_ORIGIN,
-    reportRetentionDays: readConfig(env as unknown as Record<string, string | undefined>)
-      .reportRetentionDays,
+    reportRetentionDays: config.reportRetentionDays,
+    mail:
+      config.mail?.transport === "http"
+        ? httpMailSender({ url: config.mail.url, token: config.mail.token, from: config.mail.from })
+        : undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
     // No files to read on Workers: the zone the calendar files use ships as a text module.
     vtimezone: (zone) => (zone === "Europe/London" ? vtimezoneOf(londonZone) : null),
@@ -129,7 +141,7 @@ export default {
   fetch(request: Request, env: Env, ctx: unknown): Response | Promise<Response> {
     return forEnv(env).app.fetch(request, env, ctx as never);
   },
-  /** The daily cron trigger in wrangler.toml: review reminders, purges (see daily-jobs.ts). */
+  /** The cron trigger in wrangler.toml: review reminders, sending mail, purges (daily-jobs.ts). */
   scheduled(_event: unknown, env: Env, ctx: WaitUntil): void {
     ctx.waitUntil(runDailyJobs(forEnv(env).deps));
   },

@@ -193,6 +193,11 @@ export const outbox = sqliteTable(
     status: text("status").$type<OutboxStatus>().notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /**
+     * When the sending job may next try (ISO): set ahead when a run claims the message (so an
+     * overlapping run leaves it alone) and further ahead after a failure (backoff).
+     */
+    nextAttemptAt: text("next_attempt_at"),
     sentAt: text("sent_at"),
     createdAt: text("created_at").notNull(),
   },

@@ -1,9 +1,10 @@
 /**
- * The daily job: review reminders into the outbox, delivery through the sender if there is one,
+ * The daily job: review reminders into the outbox, sending through the mail transport if there is one,
  * sweeping dead sessions, and erasing the text of problem reports triaged more than
  * `deps.reportRetentionDays` ago. Node runs it from an in-process timer (startDailyScheduler);
- * Workers call runDailyJobs from a `scheduled` handler on a cron trigger. Safe to run often:
- * each organisation gets at most one reminder a day.
+ * Workers call runDailyJobs from a `scheduled` handler on a cron trigger, `npm run jobs:run` once
+ * from the shell. Safe to run often: each organisation gets at most one reminder a day, and each
+ * message is claimed before it is sent, so none goes twice.
  */
 import { and, eq } from "drizzle-orm";
 import { organisations, services, users } from "../../schema/tables.js";
@@ -15,7 +16,10 @@ import { purgeReportText, REPORT_RETENTION_DAYS } from "./reports.js";
 import { purgeSessions } from "./session.js";
 
 export interface DailyJobsOptions {
-  /** Delivers queued messages; without one they wait in the outbox, viewable in the console. */
+  /**
+   * Delivers queued messages (default `deps.mail`); without one they wait in the outbox,
+   * viewable in the console.
+   */
   sender?: Sender | undefined;
 }
 
@@ -63,9 +67,8 @@ export async function runDailyJobs(
     origin: deps.publicOrigin,
   });
   const remindersQueued = await queueReminders(db, now, reminders);
-  const delivery = options.sender
-    ? await deliverOutbox(db, now, options.sender)
-    : { sent: 0, failed: 0 };
+  const sender = options.sender ?? deps.mail;
+  const delivery = sender ? await deliverOutbox(db, now, sender) : { sent: 0, failed: 0 };
   const sessionsPurged = await purgeSessions(db, now);
   const reportTextsPurged = await purgeReportText(
     db,
@@ -82,9 +85,9 @@ export interface SchedulerOptions extends DailyJobsOptions {
   firstRunAfterMs?: number;
 }
 
-/** Runs the daily jobs now-ish and then every hour; answers a function that stops it. */
+/** Runs the daily jobs now-ish and then every 10 minutes (retries of failed mail); answers a stop function. */
 export function startDailyScheduler(deps: Deps, options: SchedulerOptions = {}): () => void {
-  const everyMs = options.everyMs ?? 60 * 60_000;
+  const everyMs = options.everyMs ?? 10 * 60_000;
   let running = false;
   const tick = () => {
     if (running) return;

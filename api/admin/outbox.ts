@@ -1,27 +1,20 @@
 /**
- * The outbox: messages written by the daily job, drained by a replaceable sender. There is no
- * mail server here; plug a real sender in (SMTP relay, an email API) where the job is started.
+ * The outbox: messages written by the daily job and sent from here by the configured transport
+ * (api/admin/mail.ts, api/node/smtp.ts). Without one they wait, viewable in the console.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { type OutboxStatus, outbox } from "../../schema/tables.js";
 import type { Db } from "../db/types.js";
 import { auditWhere } from "./audit.js";
 import { runBatch, type Statement } from "./batch.js";
 import { previousChanged } from "./guarded.js";
+import { type Sender, safeError, textToHtml } from "./mail.js";
 import type { Reminder } from "./reminders.js";
 import { randomId } from "./tokens.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
-export interface OutgoingMessage {
-  id: string;
-  recipients: string[];
-  subject: string;
-  body: string;
-}
-
-/** Sends one message or throws; the outbox records the outcome. */
-export type Sender = (message: OutgoingMessage) => Promise<void>;
+export type { OutgoingMessage, Sender } from "./mail.js";
 
 export const MAX_ATTEMPTS = 5;
 
@@ -97,7 +90,8 @@ export async function listOutbox(
   return db
     .all(sql`
     select o.id, o.kind, o.organisation_id as organisationId, o.day, o.recipients, o.subject, o.body,
-      o.payload, o.status, o.attempts, o.last_error as lastError, o.sent_at as sentAt,
+      o.payload, o.status, o.attempts, o.last_error as lastError,
+      o.next_attempt_at as nextAttemptAt, o.sent_at as sentAt,
       o.created_at as createdAt, g.name as organisationName
     from outbox o join organisations g on g.id = o.organisation_id
     ${filter.status ? sql`where o.status = ${filter.status}` : sql``}
@@ -111,41 +105,80 @@ export async function listOutbox(
     );
 }
 
-/** Hands queued messages to the sender, oldest first; failures are kept and retried. */
+/** How long a run owns a message it claimed; a run that died mid-send frees it after this. */
+export const CLAIM_MS = 10 * 60_000;
+
+/** The wait after the n-th failed attempt: 15 minutes, then 45, 2 h 15, 6 h 45. */
+export function retryDelayMs(attempts: number): number {
+  return 15 * 60_000 * 3 ** Math.max(0, attempts - 1);
+}
+
+const plus = (now: Date, ms: number) => new Date(now.getTime() + ms).toISOString();
+
+/**
+ * Sends the queued messages that are due, oldest first. Each one is claimed with a guarded
+ * update first (its attempt count and a next-attempt time a little ahead), so a second run,
+ * overlapping or not, never sends it again. A failure keeps it queued with the error and a
+ * later attempt time; after MAX_ATTEMPTS it is "failed" and stays visible in the console.
+ */
 export async function deliverOutbox(
   db: Db,
   now: Date,
   send: Sender,
 ): Promise<{ sent: number; failed: number }> {
-  const queued = await db
+  const at = now.toISOString();
+  const due = await db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.status, "queued")))
+    .where(
+      and(
+        eq(outbox.status, "queued"),
+        or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, at)),
+      ),
+    )
     .orderBy(outbox.createdAt)
     .limit(100);
   let sent = 0;
   let failed = 0;
-  for (const m of queued) {
+  for (const m of due) {
+    const attempts = m.attempts + 1;
+    const claim = await db
+      .update(outbox)
+      .set({ attempts, nextAttemptAt: plus(now, CLAIM_MS) })
+      .where(
+        and(
+          eq(outbox.id, m.id),
+          eq(outbox.status, "queued"),
+          eq(outbox.attempts, m.attempts),
+          or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, at)),
+        ),
+      );
+    if (claim.rowsAffected !== 1) continue;
     try {
-      await send({ id: m.id, recipients: m.recipients, subject: m.subject, body: m.body });
+      if (m.recipients.length === 0) {
+        throw new Error("Nobody to send to: the organisation has no email address or editors");
+      }
+      await send({
+        id: m.id,
+        to: m.recipients,
+        subject: m.subject,
+        text: m.body,
+        html: textToHtml(m.body),
+      });
       await db
         .update(outbox)
-        .set({
-          status: "sent",
-          attempts: m.attempts + 1,
-          sentAt: now.toISOString(),
-          lastError: null,
-        })
+        .set({ status: "sent", sentAt: now.toISOString(), lastError: null, nextAttemptAt: null })
         .where(eq(outbox.id, m.id));
       sent++;
     } catch (err) {
-      const attempts = m.attempts + 1;
+      const last = attempts >= MAX_ATTEMPTS || m.recipients.length === 0;
       await db
         .update(outbox)
         .set({
-          status: attempts >= MAX_ATTEMPTS ? "failed" : "queued",
-          attempts,
-          lastError: err instanceof Error ? err.message.slice(0, 500) : "send failed",
+          status: last ? "failed" : "queued",
+          // Transports redact their own errors; this catches the rest (no addresses, ever).
+          lastError: safeError(err, []),
+          nextAttemptAt: last ? null : plus(now, retryDelayMs(attempts)),
         })
         .where(eq(outbox.id, m.id));
       failed++;

@@ -13,6 +13,7 @@ import { errorFields, jsonLogger, type Logger } from "../logger.js";
 import type { LinkHosts } from "../print/index.js";
 import { MemoryRateLimiter, Semaphore } from "../rate-limit.js";
 import { ResponseCache } from "../response-cache.js";
+import { nodeMailSender } from "./smtp.js";
 
 /** The per-client limits of one Node process (wrangler.toml sets the same on Workers). */
 export function nodeLimits(): NonNullable<Deps["limits"]> {
@@ -65,6 +66,7 @@ export async function startServer(options: {
     directory,
     publicOrigin: config.publicOrigin,
     reportRetentionDays: config.reportRetentionDays,
+    mail: nodeMailSender(config.mail),
     cache: config.responseCache ? new ResponseCache() : undefined,
     // Unset: the sign-in state (api/admin/state.ts) makes a key for this process.
     sessionSecret: config.sessionSecret,
@@ -79,7 +81,8 @@ export async function startServer(options: {
   const usageTimer = setInterval(flushUsage, 60_000);
   usageTimer.unref();
   const app = createApp(deps);
-  // Review reminders and session sweeping, hourly in process (the job itself runs once a day).
+  // Review reminders, sending mail, session sweeping: every 10 minutes in process (the same
+  // runDailyJobs as the Workers cron and `npm run jobs:run`; reminders go once a day).
   const stopJobs = options.dailyJobs === false ? () => {} : startDailyScheduler(deps);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>

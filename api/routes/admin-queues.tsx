@@ -63,6 +63,7 @@ export const adminQueueRoutes = new Hono<AdminEnv>()
     const rows = await listOutbox(deps.db, {});
     const queued = c.req.query("queued") ?? "";
     const done = /^\d{1,5}$/.test(queued) ? queued : undefined;
+    const sent = /^\d{1,5}$/.test(c.req.query("sent") ?? "") ? c.req.query("sent") : "0";
     return render(
       c,
       <OutboxPage
@@ -72,12 +73,12 @@ export const adminQueueRoutes = new Hono<AdminEnv>()
         notice={
           done === undefined
             ? null
-            : `The daily job ran: ${done} new ${done === "1" ? "reminder" : "reminders"}.`
+            : `The daily job ran: ${done} new ${done === "1" ? "reminder" : "reminders"}, ${sent} sent.`
         }
       />,
     );
   })
   .post("/outbox/run", requireCapability("run-jobs"), async (c) => {
     const result = await runDailyJobs(c.get("deps"));
-    return c.redirect(`/admin/outbox?queued=${result.remindersQueued}`, 303);
+    return c.redirect(`/admin/outbox?queued=${result.remindersQueued}&sent=${result.sent}`, 303);
   });

@@ -169,8 +169,9 @@ export const OutboxPage: FC<{
     <h1>Outbox</h1>
     <p>
       Review reminders written by the daily job: one for each organisation with listings due for
-      checking, at most once a day, again after a week or when another listing falls due. There is
-      no mail server here: messages wait as “queued” until a sender is connected.
+      checking, at most once a day, again after a week or when another listing falls due. The job
+      sends queued mail through the mail settings (SMTP_URL or MAIL_API_URL), retrying a failure
+      later; without them, messages wait here as “queued”.
     </p>
     {can(p.user, "run-jobs") ? (
       <ActionForm action="/admin/outbox/run" csrf={p.csrf} label="Run the daily job now" />
@@ -185,6 +186,9 @@ export const OutboxPage: FC<{
             {formatDay(m.day)} · {m.organisationName} · {m.status}
             {m.attempts ? ` after ${m.attempts} ${m.attempts === 1 ? "attempt" : "attempts"}` : ""}
             {m.sentAt ? ` · sent ${formatTime(m.sentAt)}` : ""}
+            {m.status === "queued" && m.nextAttemptAt
+              ? ` · next try ${formatTime(m.nextAttemptAt)}`
+              : ""}
           </p>
           <p>
             To:{" "}

@@ -126,11 +126,15 @@ describe("the daily job and the outbox", () => {
       status: "queued",
       attempts: 1,
       lastError: "relay down",
+      nextAttemptAt: new Date(con.clock.now.getTime() + 15 * 60_000).toISOString(),
     });
+    // Not before its next attempt time…
+    expect(await runDailyJobs(con.deps, { sender })).toMatchObject({ sent: 0, failed: 0 });
+    con.clock.advance(15 * 60_000);
     fail = false;
     const ok = await runDailyJobs(con.deps, { sender });
     expect(ok).toMatchObject({ sent: 1, failed: 0 });
-    expect(sent[0]?.recipients).toContain("exe-valley-parents@example.org");
+    expect(sent[0]?.to).toContain("exe-valley-parents@example.org");
     expect((await con.db.select().from(outbox))[0]).toMatchObject({ status: "sent", attempts: 2 });
   });
 
@@ -165,7 +169,11 @@ describe("the daily job and the outbox", () => {
     const admin = await con.as("admin");
     const res = await admin.post("/admin/outbox/run");
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toMatch(/^\/admin\/outbox\?queued=\d+$/);
+    const location = res.headers.get("location") ?? "";
+    expect(location).toMatch(/^\/admin\/outbox\?queued=\d+&sent=\d+$/);
+    expect(await (await admin.get(location)).text()).toMatch(
+      /The daily job ran: \d+ new reminders?, \d+ sent\./,
+    );
   });
 
   it("runs from an in-process scheduler that can be stopped", async () => {
