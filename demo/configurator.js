@@ -95,12 +95,16 @@ function snippet(o) {
       `<script src="${origin}/embed/host.js" defer></script>`,
     ].join("\n");
   }
-  const theme =
-    o.accent !== DEFAULT_ACCENT
-      ? `\n<!-- In your stylesheet: -->\n<!-- perinatal-signpost { --signpost-accent: ${o.accent}; } -->`
-      : "";
+  const theme = o.accent !== DEFAULT_ACCENT ? `\n<style>\n  ${themeRule(o)}\n</style>` : "";
   return `${scriptTag(o)}\n${elementTag(o)}${theme}`;
 }
+
+/** The theming CSS: pasted in a <style> block, and applied as-is to the preview. */
+function themeRule(o) {
+  return `perinatal-signpost { --signpost-accent: ${o.accent}; }`;
+}
+const themeSheet = new CSSStyleSheet();
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, themeSheet];
 
 function noteFor(o) {
   if (o.embed === "iframe")
@@ -129,7 +133,7 @@ function updatePreview(o) {
     if (value === null) widget.removeAttribute(name);
     else if (widget.getAttribute(name) !== value) widget.setAttribute(name, value);
   }
-  widget.style.setProperty("--signpost-accent", o.accent);
+  themeSheet.replaceSync(o.accent !== DEFAULT_ACCENT ? themeRule(o) : "");
 }
 
 function update() {

@@ -46,6 +46,21 @@ describe("embed configurator", () => {
     await expect.poll(() => e2e.page.locator("#live .title").textContent()).toContain("Dod o hyd");
   });
 
+  it("writes the theme as real CSS in a <style> block, the same rule the preview applies", async () => {
+    await e2e.page.locator("#accent").fill("#7a1fa2");
+    const snippet = await code();
+    expect(snippet).toContain(
+      "<style>\n  perinatal-signpost { --signpost-accent: #7a1fa2; }\n</style>",
+    );
+    expect(snippet).not.toContain("<!-- perinatal-signpost");
+    const applied = await e2e.page.evaluate(() =>
+      getComputedStyle(document.querySelector("#live")!)
+        .getPropertyValue("--signpost-accent")
+        .trim(),
+    );
+    expect(applied).toBe("#7a1fa2");
+  });
+
   it("writes the classic script and the iframe code", async () => {
     await e2e.page.getByLabel("Classic script, for older sites").check();
     expect(await code()).toMatch(
