@@ -83,10 +83,13 @@ export function createApp(deps: Deps) {
     cors({ origin: "*", allowMethods: ["POST", "OPTIONS"], allowHeaders: ["Content-Type"] }),
   );
   app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
-  app.use(
-    "/api/*",
-    rateLimit((c) => c.get("deps").limits?.public),
-  );
+  // The JSON API and the Open Referral feed share the per-client allowance for public reads.
+  for (const path of ["/api/*", "/oruk/*"]) {
+    app.use(
+      path,
+      rateLimit((c) => c.get("deps").limits?.public),
+    );
+  }
   app.use("/api/v1/search", countEmbedUse);
   app.post(
     "/api/v1/services/:id/reports",

@@ -82,6 +82,16 @@ describe("public rate limits on the app", () => {
     expect((await app.request("/health", from("198.51.100.1"))).status).toBe(200);
   });
 
+  it("counts the Open Referral feed against the same allowance, answering JSON", async () => {
+    const feed = () => app.request("/oruk/taxonomies", from("198.51.100.4"));
+    for (let i = 0; i < 3; i++) expect((await feed()).status).toBe(200);
+    const limited = await feed();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("60");
+    expect(((await limited.json()) as ErrorBody).error.code).toBe("rate_limited");
+    expect((await app.request("/oruk/", from("198.51.100.4"))).status).toBe(429);
+  });
+
   it("limits problem reports more strictly", async () => {
     const report = () =>
       app.request("/api/v1/services/samaritans/reports", {
