@@ -160,16 +160,13 @@ export function rankSearch(
 
 const selfReferral = (s: CandidateService) => (s.referral.includes("self") ? 0 : 1);
 const perinatal = (s: CandidateService) => (s.mentalHealthSpecific ? 0 : 1);
-/** Someone to talk to (peer support, a helpline, a team) before a page to read. */
-const support = (s: CandidateService) => (s.kind === "information" ? 1 : 0);
 
 /**
- * How "online and phone, anywhere" ranks before names: mental-health support first, then
- * support she can reach (peer support, helplines, teams) before information-only listings,
- * then self-referral, then a country's own service before a UK-wide one.
+ * How "online and phone, anywhere" ranks before names: perinatal-specific first, then
+ * self-referral, then a country's own service before a UK-wide one.
  */
 export function anywhereKeys(s: CandidateService, areaKind: AreaKind | null): number[] {
-  return [perinatal(s), support(s), selfReferral(s), areaKind ? SPECIFICITY[areaKind] : 9];
+  return [perinatal(s), selfReferral(s), areaKind ? SPECIFICITY[areaKind] : 9];
 }
 
 function areaContains(a: AreaHit, place: Place): boolean {

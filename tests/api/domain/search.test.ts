@@ -146,23 +146,6 @@ describe("rankSearch", () => {
     expect(r.area).toEqual([]);
   });
 
-  it("puts support she can reach before information-only listings among national ones", () => {
-    const c = candidates(
-      [
-        service("reading", { kind: "information" }),
-        service("peers", { kind: "online-community" }),
-        service("line", { kind: "helpline", referral: ["gp"] }),
-      ],
-      [],
-      [area("reading", "country"), area("peers", "uk"), area("line", "uk")],
-    );
-    expect(rankSearch(place, c, filters, NOW).anywhere.map((x) => x.serviceId)).toEqual([
-      "peers",
-      "line",
-      "reading",
-    ]);
-  });
-
   it("puts perinatal-specific and self-referral services first among national ones", () => {
     const c = candidates(
       [
