@@ -73,7 +73,10 @@ export const cardStyles = css`
     align-items: center;
     gap: 0.25em 1em;
   }
-  .details {
+  /* Links that stand alone on their line keep a 24px target (WCAG 2.5.8). */
+  .details,
+  .calendar,
+  .tell-us a {
     display: inline-flex;
     align-items: center;
     min-height: 1.5rem;
