@@ -65,7 +65,7 @@ interface Fixed {
  */
 const FIXED: Record<PackLang, Fixed> = {
   en: {
-    beforeMm: { england: 149, elsewhere: 152 },
+    beforeMm: { england: 143, elsewhere: 146 },
     extraRouteRowMm: 20,
     afterMm: 42,
     noDemoMm: 0,
@@ -80,7 +80,7 @@ const FIXED: Record<PackLang, Fixed> = {
   },
   // Side by side, "You can ask for help yourself" follows the listings (see explainerFirst).
   both: {
-    beforeMm: { england: 146, elsewhere: 147 },
+    beforeMm: { england: 132, elsewhere: 141 },
     extraRouteRowMm: 24,
     afterMm: 122,
     noDemoMm: 12,
