@@ -1,7 +1,7 @@
 /**
  * The widget on a GP surgery's page when the directory fails for real: the API server gone
- * (connection refused), and the API up but its libSQL server (sqld) stopped (503). Either way a
- * mother sees a calm message, the crisis numbers and the national helplines built into the widget.
+ * (connection refused): a mother sees a calm message, the crisis numbers and the national helplines
+ * built into the widget. With its libSQL server (sqld) stopped, search answers from the index.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,7 +67,10 @@ const shadowText = (page: Page, selector: string) =>
     .then((text) => text ?? "");
 
 describe("when the directory fails", () => {
-  it("shows the calm failure state with crisis numbers when its database is down (503)", async () => {
+  it("keeps answering from the directory it holds when its database goes down", async () => {
+    // Search reads the in-memory index (issue 14): a database that stops after start-up no
+    // longer takes search with it. The 503 state itself is tested against a failing API in
+    // tests/widget/element.test.ts.
     const page = await surgeryPage();
     await searchFor(page, "EX4 4");
     await searchSettled(page);
@@ -76,11 +79,10 @@ describe("when the directory fails", () => {
     await sqld.stop();
     await searchFor(page, "PL1 2");
     await searchSettled(page);
-    const notice = await shadowText(page, ".notice");
-    expect(notice).toContain("We could not load local support just now");
-    expect(notice).toContain("Something went wrong on our side.");
+    const results = await shadowText(page, ".results");
+    expect(results).toContain("Groups and places near you");
+    expect(results).not.toContain("We could not load local support just now");
     expect(await shadowText(page, ".crisis")).toContain("Call 999");
-    expect(await shadowText(page, ".helplines")).toContain("PANDAS");
     await page.close();
   });
 
