@@ -8,22 +8,11 @@
  * many requests each route gets (default 40: a few thousand requests in all).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prng as random } from "../../bench/synthetic.js";
 import { type Agent, type Console, ORG_LISTING, openConsole } from "./admin/helpers.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 40);
-
-/** mulberry32: small, fast and good enough to pick inputs from. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A full postcode that must never come back in a body or a log line. */
 const FULL_POSTCODE = "EX4 4QJ";
