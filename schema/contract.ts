@@ -78,6 +78,8 @@ export interface SearchResult {
   childrenWelcome: boolean;
   peerLed: boolean;
   mentalHealthSpecific: boolean;
+  /** For pregnancy and the early years, not open to anyone: such national services rank first. */
+  perinatalSpecific: boolean;
   /** Kilometres from the place to the nearest location, when the service has one. */
   distanceKm: number | null;
   /**

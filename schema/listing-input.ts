@@ -254,6 +254,7 @@ export const serviceInput = z.object({
   languages: uniqueList(z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/), 1).default(["en"]),
   childrenWelcome: z.boolean().default(false),
   mentalHealthSpecific: z.boolean().default(false),
+  perinatalSpecific: z.boolean().default(true),
   peerLed: z.boolean().default(false),
   facilitatorTrained: z.boolean().default(false),
   moderated: z.boolean().default(false),

@@ -55,6 +55,11 @@ export const services = sqliteTable(
       .default(sql`'["en"]'`),
     childrenWelcome: flag("children_welcome"),
     mentalHealthSpecific: flag("mental_health_specific"),
+    /**
+     * For pregnancy and the first years after birth (PANDAS, Tommy's), rather than open to anyone
+     * (Mind Infoline, NHS Talking Therapies): national ones rank first in "anywhere".
+     */
+    perinatalSpecific: integer("perinatal_specific", { mode: "boolean" }).notNull().default(true),
     peerLed: flag("peer_led"),
     facilitatorTrained: flag("facilitator_trained"),
     moderated: flag("moderated"),

@@ -32,6 +32,7 @@ const SERVICE_FIELDS: [keyof Listing, string][] = [
   ["languages", "Languages"],
   ["childrenWelcome", "Children welcome"],
   ["mentalHealthSpecific", "Mental health specific"],
+  ["perinatalSpecific", "Perinatal specific"],
   ["peerLed", "Peer-led"],
   ["facilitatorTrained", "Trained facilitator"],
   ["moderated", "Moderated"],

@@ -37,6 +37,7 @@ export const CSV_COLUMNS = [
   "languages",
   "children_welcome",
   "mental_health_specific",
+  "perinatal_specific",
   "peer_led",
   "facilitator_trained",
   "moderated",
@@ -88,6 +89,7 @@ const TEXTS = {
 const FLAGS = {
   children_welcome: "childrenWelcome",
   mental_health_specific: "mentalHealthSpecific",
+  perinatal_specific: "perinatalSpecific",
   peer_led: "peerLed",
   facilitator_trained: "facilitatorTrained",
   moderated: "moderated",
@@ -241,7 +243,9 @@ export function parseListingsCsv(
     for (const [col, key] of Object.entries(FLAGS)) {
       const word = cell(col as Column).toLowerCase();
       if (!(word in FLAG_WORDS)) problems.push(`${col}: Use yes or no.`);
-      candidate[key] = FLAG_WORDS[word] ?? false;
+      // Left blank (or from a file exported before the column), a listing is for parents.
+      candidate[key] =
+        word === "" && key === "perinatalSpecific" ? true : (FLAG_WORDS[word] ?? false);
     }
     const every = cell("review_every_days");
     candidate.reviewEveryDays = every

@@ -181,6 +181,7 @@ export function listingFromForm(
       .filter(Boolean),
     childrenWelcome: v.childrenWelcome,
     mentalHealthSpecific: v.mentalHealthSpecific,
+    perinatalSpecific: v.perinatalSpecific,
     peerLed: v.peerLed,
     facilitatorTrained: v.facilitatorTrained,
     moderated: v.moderated,

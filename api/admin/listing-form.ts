@@ -83,6 +83,7 @@ export const LIST_FIELDS = ["stages", "audiences", "formats", "referral"] as con
 export const FLAG_FIELDS = [
   "childrenWelcome",
   "mentalHealthSpecific",
+  "perinatalSpecific",
   "peerLed",
   "facilitatorTrained",
   "moderated",
@@ -174,6 +175,7 @@ export function emptyForm(organisationId: string): ListingFormValues {
     referral: [],
     childrenWelcome: false,
     mentalHealthSpecific: true,
+    perinatalSpecific: true,
     peerLed: false,
     facilitatorTrained: false,
     moderated: false,
@@ -228,6 +230,7 @@ export function formFromListing(l: Listing, geo: GeoIndex): ListingFormValues {
     referral: [...l.referral],
     childrenWelcome: l.childrenWelcome,
     mentalHealthSpecific: l.mentalHealthSpecific,
+    perinatalSpecific: l.perinatalSpecific,
     peerLed: l.peerLed,
     facilitatorTrained: l.facilitatorTrained,
     moderated: l.moderated,

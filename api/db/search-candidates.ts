@@ -116,6 +116,7 @@ export async function findCandidates(
 const SERVICE_COLUMNS = `s.kind as kind, s.name as serviceName, s.stages as stages, s.formats as formats,
   s.referral as referral, s.cost as cost, s.languages as languages,
   s.children_welcome as childrenWelcome, s.mental_health_specific as mentalHealthSpecific,
+  s.perinatal_specific as perinatalSpecific,
   s.peer_led as peerLed`;
 
 interface ServiceColumns {
@@ -128,6 +129,7 @@ interface ServiceColumns {
   languages: string;
   childrenWelcome: number;
   mentalHealthSpecific: number;
+  perinatalSpecific: number;
   peerLed: number;
 }
 
@@ -143,6 +145,7 @@ function toCandidate(r: ServiceColumns & { serviceId: string }): CandidateServic
     languages: JSON.parse(r.languages),
     childrenWelcome: Boolean(r.childrenWelcome),
     mentalHealthSpecific: Boolean(r.mentalHealthSpecific),
+    perinatalSpecific: Boolean(r.perinatalSpecific),
     peerLed: Boolean(r.peerLed),
   };
 }

@@ -30,6 +30,7 @@ export interface CandidateService {
   languages: string[];
   childrenWelcome: boolean;
   mentalHealthSpecific: boolean;
+  perinatalSpecific: boolean;
   peerLed: boolean;
 }
 

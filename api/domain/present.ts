@@ -69,6 +69,7 @@ export function toResult(
     childrenWelcome: s.childrenWelcome,
     peerLed: s.peerLed,
     mentalHealthSpecific: s.mentalHealthSpecific,
+    perinatalSpecific: s.perinatalSpecific,
     distanceKm: extra.distanceKm,
     venueSector: extra.distanceKm === null ? null : approximateVenueSector(b.locations, extra.near),
     nextSession: nextSessionOfBundle(b, now),

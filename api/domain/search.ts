@@ -73,8 +73,8 @@ export function passesFilters(
 
 /**
  * Sorts candidates into the three groups of DESIGN.md and ranks each: near you by distance then
- * next session; covering your area most specific first; anywhere with perinatal-specific and
- * self-referral services first. Each service appears once, in the first group it qualifies for.
+ * next session; covering your area most specific first; anywhere by `anywhereKeys`
+ * (perinatal-specific first). Each service appears once, in the first group it qualifies for.
  */
 export function rankSearch(
   place: Place,
@@ -159,14 +159,17 @@ export function rankSearch(
 }
 
 const selfReferral = (s: CandidateService) => (s.referral.includes("self") ? 0 : 1);
-const perinatal = (s: CandidateService) => (s.mentalHealthSpecific ? 0 : 1);
+const perinatal = (s: CandidateService) => (s.perinatalSpecific ? 0 : 1);
+const mentalHealth = (s: CandidateService) => (s.mentalHealthSpecific ? 0 : 1);
 
 /**
- * How "online and phone, anywhere" ranks before names: perinatal-specific first, then
- * self-referral, then a country's own service before a UK-wide one.
+ * How "online and phone, anywhere" ranks before names: perinatal-specific first (a line open to
+ * anyone, such as Mind Infoline, after every one for parents), then mental-health-specific, then
+ * self-referral, then a country's own service before a UK-wide one. The index holds national
+ * services in this order too (`DirectoryIndex`), so this is the one place it is decided.
  */
 export function anywhereKeys(s: CandidateService, areaKind: AreaKind | null): number[] {
-  return [perinatal(s), selfReferral(s), areaKind ? SPECIFICITY[areaKind] : 9];
+  return [perinatal(s), mentalHealth(s), selfReferral(s), areaKind ? SPECIFICITY[areaKind] : 9];
 }
 
 function areaContains(a: AreaHit, place: Place): boolean {

@@ -195,6 +195,11 @@ const document = {
           summary: { type: "string" },
           kind: { type: "string", enum: KINDS },
           selfReferral: { type: "boolean" },
+          perinatalSpecific: {
+            type: "boolean",
+            description:
+              "For pregnancy and the early years, not open to anyone; ranks first in anywhere",
+          },
           distanceKm: { type: ["number", "null"] },
           venueSector: {
             type: ["string", "null"],

@@ -62,6 +62,7 @@ export function describeContract(name: string, fetcher: () => Fetcher) {
             "nextSession",
             "organisation",
             "peerLed",
+            "perinatalSpecific",
             "referral",
             "reviewOverdue",
             "selfReferral",
@@ -117,8 +118,14 @@ export function describeContract(name: string, fetcher: () => Fetcher) {
       const body = await search("postcode=M1%201AE&limit=50");
       const anywhere = body.groups.anywhere.map((r) => r.id);
       expect(anywhere).toContain("nhs-talking-therapies");
-      const perinatal = body.groups.anywhere.map((r) => r.mentalHealthSpecific);
+      const perinatal = body.groups.anywhere.map((r) => r.perinatalSpecific);
       expect(perinatal).toEqual([...perinatal].sort((a, b) => Number(b) - Number(a)));
+      // Mind Infoline (open to anyone) no longer heads the national list.
+      expect(anywhere[0]).not.toBe("mind-infoline");
+      expect(body.groups.anywhere[0]?.perinatalSpecific).toBe(true);
+      expect(anywhere.indexOf("mind-infoline")).toBeGreaterThan(
+        anywhere.indexOf("tommys-midwives"),
+      );
     });
 
     it("ranks nearby services by distance, all within the radius, each with a location", async () => {

@@ -218,6 +218,11 @@ export const EditorPage: FC<EditorProps> = (p) => {
             checked={v.mentalHealthSpecific}
           />
           <Checkbox
+            name="perinatalSpecific"
+            label="Only for pregnancy and the early years (not open to anyone)"
+            checked={v.perinatalSpecific}
+          />
+          <Checkbox
             name="peerLed"
             label="Led by parents with lived experience"
             checked={v.peerLed}

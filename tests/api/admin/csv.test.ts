@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CsvError, parseCsv, toCsv } from "../../../api/admin/csv.js";
-import { CSV_COLUMNS } from "../../../api/admin/listing-csv.js";
+import { CSV_COLUMNS, parseListingsCsv } from "../../../api/admin/listing-csv.js";
 import { listingDrafts, services } from "../../../schema/tables.js";
 import { type Agent, type Console, openConsole } from "./helpers.js";
 
@@ -174,6 +174,25 @@ describe("listings import and export", () => {
     expect(draft?.snapshot.locations[0]).toMatchObject({ postcode: "EX4 4QJ" });
     expect(draft?.snapshot.locations[0]?.latitude).toBeCloseTo(50.73, 1);
     expect(draft?.snapshot.schedules[0]?.locationId).toBe(draft?.snapshot.locations[0]?.id);
+  });
+
+  it("reads a blank perinatal_specific (or a file without the column) as yes, and no as no", async () => {
+    const header = "organisation_id,name,summary,kind,stages,formats,referral,perinatal_specific";
+    const row = (name: string, flag: string) =>
+      `demo-exe-valley-parents,${name},A summary long enough.,helpline,postnatal,phone,self,${flag}`;
+    const geo = await con.deps.geo();
+    const parsed = parseListingsCsv(
+      [header, row("Blank", ""), row("Open To Anyone", "no")].join("\r\n"),
+      geo,
+      "2026-11-26",
+    );
+    expect(parsed.rows.map((r) => r.listing?.perinatalSpecific)).toEqual([true, false]);
+    const older = parseListingsCsv(
+      [header.replace(",perinatal_specific", ""), row("Older", "").slice(0, -1)].join("\r\n"),
+      geo,
+      "2026-11-26",
+    );
+    expect(older.rows[0]?.listing?.perinatalSpecific).toBe(true);
   });
 
   it("turns away a row checked after today's UK date", async () => {

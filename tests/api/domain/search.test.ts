@@ -53,6 +53,7 @@ function service(id: string, over: Partial<CandidateService> = {}): CandidateSer
     languages: ["en"],
     childrenWelcome: true,
     mentalHealthSpecific: true,
+    perinatalSpecific: true,
     peerLed: true,
     ...over,
   };
@@ -160,6 +161,25 @@ describe("rankSearch", () => {
       "best",
       "gp-only",
       "general",
+    ]);
+  });
+
+  it("puts perinatal-specific services before those open to everyone among national ones", () => {
+    // Mind Infoline is about mental health and covers England: it still comes after the
+    // perinatal helplines, mental-health-specific or not.
+    const c = candidates(
+      [
+        service("infoline", { kind: "information", perinatalSpecific: false }),
+        service("midwives", { kind: "helpline", mentalHealthSpecific: false }),
+        service("peers", { kind: "helpline" }),
+      ],
+      [],
+      [area("infoline", "country"), area("midwives", "uk"), area("peers", "uk")],
+    );
+    expect(rankSearch(place, c, filters, NOW).anywhere.map((x) => x.serviceId)).toEqual([
+      "peers",
+      "midwives",
+      "infoline",
     ]);
   });
 

@@ -90,6 +90,7 @@ export function result(
     childrenWelcome: true,
     peerLed: true,
     mentalHealthSpecific: true,
+    perinatalSpecific: true,
     distanceKm: 1.8,
     nextSession: null,
     contacts: [],

@@ -1,0 +1,2 @@
+ALTER TABLE `services` ADD `perinatal_specific` integer DEFAULT true NOT NULL;--> statement-breakpoint
+UPDATE `services` SET `perinatal_specific` = false WHERE `id` IN ('emergency-999', 'nhs-111-mental-health-england', 'nhs-111-press-2-wales', 'nhs-24-mental-health-hub', 'breathing-space', 'lifeline-ni', 'samaritans', 'shout', 'mind-infoline', 'nhs-talking-therapies', 'nhs-wales-online-cbt', 'call-mental-health-listening-line', 'living-life-nhs24', 'minding-your-head');
