@@ -56,6 +56,7 @@ export function listing(id: string, spec: ListingSpec = {}): ServiceBundle {
     languages: ["en"],
     childrenWelcome: true,
     mentalHealthSpecific: false,
+    perinatalSpecific: true,
     peerLed: true,
     facilitatorTrained: false,
     moderated: false,
