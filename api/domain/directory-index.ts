@@ -25,6 +25,8 @@ const REACH = (km: number) => km * 1.02 + 0.05;
  * (flat) distance `dk`: shown distances are rounded to 0.1 km and ties go to the next session.
  */
 const TIE_REACH = (dk: number) => dk * 1.03 + 0.15;
+/** The first circle venues are gathered in (km); widened threefold until the answer lies inside. */
+const FIRST_REACH_KM = 2;
 
 interface AreaEntry {
   area: AreaRow;
@@ -49,6 +51,8 @@ export class DirectoryIndex {
   private readonly national = new Map<Country, AreaEntry[]>();
   // Scratch space for one search at a time (searches run to the end without awaiting).
   private stamp = 0;
+  private seenStamp = 0;
+  private heap = new Float64Array(64);
   private readonly seenAt: Int32Array;
   private readonly nearest2: Float64Array;
   private readonly touched: Int32Array;
@@ -229,16 +233,20 @@ export class DirectoryIndex {
       for (const country of place.countries) add(this.byArea.get(`country:${country}`));
     }
 
-    // Each service's nearest venue (flat distance), over every venue a little beyond the radius.
+    // Each service's nearest venue (flat distance). Venues are gathered within a small circle
+    // first, widened (to a little beyond the radius at most) until the `limit` nearest that pass
+    // the filters, and every service that could tie with them, lie inside it: in a town the
+    // answer is found among a few dozen venues instead of the thousands within 15 km.
+    const full = REACH(f.radiusKm);
+    let reach = Math.min(full, FIRST_REACH_KM);
     let touchedCount = 0;
-    this.venues.within(place.latitude, place.longitude, REACH(f.radiusKm), (owner, d2) => {
-      if (this.seenAt[owner] !== q) {
-        this.seenAt[owner] = q;
-        this.nearest2[owner] = d2;
-        this.touched[touchedCount++] = owner;
-      } else if (d2 < this.nearest2[owner]!) this.nearest2[owner] = d2;
-    });
-    const cut2 = this.tieCut2(touchedCount, f.limit, accept);
+    let cut2 = Number.POSITIVE_INFINITY;
+    for (;;) {
+      touchedCount = this.gather(place, reach);
+      cut2 = this.tieCut2(touchedCount, f.limit, accept);
+      if (reach >= full || cut2 <= reach * reach) break;
+      reach = Math.min(full, reach * 3);
+    }
 
     const locations: LocationHit[] = [];
     const pushVenues = (i: number) => {
@@ -255,13 +263,28 @@ export class DirectoryIndex {
     return { locations, areas, services, schedules, nameOrder };
   }
 
+  /** Each service's nearest venue within `km` (flat), into `touched` / `nearest2`; their count. */
+  private gather(place: Place, km: number): number {
+    const seen = this.nextSeenStamp();
+    let count = 0;
+    this.venues.within(place.latitude, place.longitude, km, (owner, d2) => {
+      if (this.seenAt[owner] !== seen) {
+        this.seenAt[owner] = seen;
+        this.nearest2[owner] = d2;
+        this.touched[count++] = owner;
+      } else if (d2 < this.nearest2[owner]!) this.nearest2[owner] = d2;
+    });
+    return count;
+  }
+
   /**
    * The squared flat distance within which every service that can be shown near you lies: found
    * from the `limit`-th nearest service that passes the filters (a bounded max-heap, so filters
    * are judged only for services that could still be among the nearest).
    */
   private tieCut2(count: number, limit: number, accept: (i: number) => boolean): number {
-    const heap = new Float64Array(limit);
+    if (this.heap.length < limit) this.heap = new Float64Array(limit);
+    const heap = this.heap;
     let size = 0;
     for (let j = 0; j < count; j++) {
       const i = this.touched[j]!;
@@ -301,10 +324,17 @@ export class DirectoryIndex {
   private nextStamp(): number {
     if (this.stamp >= 0x7fff_fff0) {
       this.stamp = 0;
-      this.seenAt.fill(0);
       this.judgedAt.fill(0);
       this.pushedAt.fill(0);
     }
     return ++this.stamp;
+  }
+
+  private nextSeenStamp(): number {
+    if (this.seenStamp >= 0x7fff_fff0) {
+      this.seenStamp = 0;
+      this.seenAt.fill(0);
+    }
+    return ++this.seenStamp;
   }
 }

@@ -41,7 +41,7 @@ export async function cachedJson(
   let entry = await cache?.get(key);
   if (!entry) {
     const body = JSON.stringify(await produce());
-    entry = { body, etag: await etagOf(body) };
+    entry = { body, etag: etagOf(body) };
     await cache?.set(key, entry);
   }
   publicCache(c, maxAge);
