@@ -11,6 +11,7 @@ import { crisisRoutes } from "./routes/crisis.js";
 import { embedRoutes } from "./routes/embed.js";
 import { healthRoutes } from "./routes/health.js";
 import { homeRoutes } from "./routes/home.js";
+import { listingCheckRoutes } from "./routes/listing-check.js";
 import { openapiRoutes } from "./routes/openapi.js";
 import { orukRoutes } from "./routes/oruk/index.js";
 import { pageAssetRoutes } from "./routes/page-assets.js";
@@ -73,7 +74,10 @@ export function createApp(deps: Deps) {
   // The console sends no referrer to other sites at all (its URLs name listings and people).
   // This middleware runs its header step after the console's own, so it must say so itself.
   const consoleHeaders = secureHeaders({ ...headers, referrerPolicy: "same-origin" });
+  // Pages reached by a link with a credential in its path (mail links) send no referrer at all.
+  const linkHeaders = secureHeaders({ ...headers, referrerPolicy: "no-referrer" });
   const headersFor = (path: string) => {
+    if (path.startsWith("/check/")) return linkHeaders;
     if (path === "/embed" || path.startsWith("/embed/")) return embedHeaders;
     return path === "/admin" || path.startsWith("/admin/") ? consoleHeaders : pageHeaders;
   };
@@ -98,7 +102,7 @@ export function createApp(deps: Deps) {
   // Public pages and print tools: per client, refused with an HTML page; PDFs and posters also
   // wait for one of a few turns. ("/print/*" covers /print too; sign-in posts are limited in
   // the sign-in route itself.)
-  for (const path of ["/print/*", "/services/*", "/embed"]) {
+  for (const path of ["/print/*", "/services/*", "/embed", "/check/*"]) {
     app.use(
       path,
       rateLimit((c) => c.get("deps").limits?.pages, "page"),
@@ -126,6 +130,7 @@ export function createApp(deps: Deps) {
   app.route("/", printRoutes);
   app.route("/", homeRoutes);
   app.route("/", servicePageRoutes);
+  app.route("/", listingCheckRoutes);
   app.route("/admin", adminRoutes);
   app.route("/oruk", orukRoutes);
 

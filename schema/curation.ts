@@ -10,8 +10,11 @@ import {
 import { id, timestamps } from "./columns.js";
 import type { Listing } from "./listing-input.js";
 import { organisations, services } from "./listings.js";
+import type { MailLanguage } from "./taxonomy.js";
 
 export const ROLES = ["admin", "reviewer", "editor"] as const;
+export const NOTIFY_CHOICES = ["immediate", "daily"] as const;
+export type NotifyChoice = (typeof NOTIFY_CHOICES)[number];
 export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable("users", {
@@ -22,6 +25,11 @@ export const users = sqliteTable("users", {
   organisationId: text("organisation_id").references(() => organisations.id),
   passwordHash: text("password_hash").notNull(),
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  /**
+   * How this person hears about what concerns them (submissions, send-backs, reports): a mail
+   * each time, or one digest a day. Null: the default for the role (see api/admin/notify.ts).
+   */
+  notify: text("notify").$type<NotifyChoice>(),
   ...timestamps,
 });
 
@@ -171,24 +179,45 @@ export const reports = sqliteTable(
 export const OUTBOX_STATUSES = ["queued", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
+export const OUTBOX_KINDS = [
+  "review-reminder",
+  /** One event (a submission, a send-back, a report) for someone who chose a mail each time. */
+  "notification",
+  /** A day's events and queues for one person. */
+  "digest",
+  /** "Confirm your email address" for a public submission or an access request. */
+  "address-check",
+  /** The answer to a public submission or an access request. */
+  "outcome",
+  "invitation",
+  "password-reset",
+] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
 /**
- * Messages waiting to be sent (review reminders). Nothing here sends mail: a replaceable sender
- * drains the queue. One reminder per organisation per day, whatever the number of job runs.
+ * Every message the system sends, written here first and sent from here by a replaceable sender
+ * (api/admin/outbox.ts). Review reminders: one per organisation per day, whatever the number of
+ * job runs; every other kind names a `key` that makes it once-only.
  */
 export const outbox = sqliteTable(
   "outbox",
   {
     id: id(),
-    kind: text("kind").$type<"review-reminder">().notNull(),
-    organisationId: text("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    kind: text("kind").$type<OutboxKind>().notNull(),
+    /** The organisation a review reminder is for. */
+    organisationId: text("organisation_id").references(() => organisations.id),
+    /** The person a message is for, when it is for one person. */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** Makes a message once-only: `digest:<user>:<day>`, `notification:<id>`… */
+    key: text("key"),
     /** The day (YYYY-MM-DD, Europe/London) the message was written for. */
     day: text("day").notNull(),
     recipients: text("recipients", { mode: "json" }).$type<string[]>().notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
-    /** The listings the message is about, with how overdue each was. */
+    /** The language of the body: "both" is Welsh, then English, parted by BILINGUAL_BREAK. */
+    lang: text("lang").$type<MailLanguage>().notNull().default("en"),
+    /** What the message is about (for reminders: the listings, with how overdue each was). */
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     status: text("status").$type<OutboxStatus>().notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
@@ -203,6 +232,7 @@ export const outbox = sqliteTable(
   },
   (t) => [
     uniqueIndex("outbox_kind_organisation_day_idx").on(t.kind, t.organisationId, t.day),
+    uniqueIndex("outbox_key_idx").on(t.key),
     index("outbox_status_idx").on(t.status),
   ],
 );

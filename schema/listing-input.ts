@@ -10,6 +10,7 @@ import {
   COUNTRIES,
   FORMATS,
   KINDS,
+  MAIL_LANGUAGES,
   REFERRALS,
   SCHEDULE_PATTERNS,
   STAGES,
@@ -81,6 +82,8 @@ export const organisationInput = z.object({
     .string()
     .regex(/^(?:\d{6,7}(?:-\d+)?|SC\d{6}|NIC\d{6})$/)
     .nullish(),
+  /** The language of mail to it (schema/listings.ts); unset, chosen from its listings. */
+  mailLanguage: z.enum(MAIL_LANGUAGES).nullish(),
 });
 
 const contactCommon = {

@@ -9,6 +9,7 @@ import type {
   Cost,
   Format,
   Kind,
+  MailLanguage,
   Referral,
   SchedulePattern,
   Stage,
@@ -23,6 +24,11 @@ export const organisations = sqliteTable("organisations", {
   email: text("email"),
   phone: text("phone"),
   charityNumber: text("charity_number"),
+  /**
+   * The language of mail to the organisation: "en", "cy", or "both" (Welsh first). Null: chosen
+   * from its listings (Welsh text, or serving Wales, makes it bilingual; api/admin/mail-language.ts).
+   */
+  mailLanguage: text("mail_language").$type<MailLanguage>(),
   ...timestamps,
 });
 

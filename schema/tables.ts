@@ -4,4 +4,5 @@ export * from "./embed.js";
 export * from "./feeds.js";
 export * from "./geo.js";
 export * from "./listings.js";
+export * from "./mail.js";
 export * from "./relations.js";

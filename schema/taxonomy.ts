@@ -114,3 +114,7 @@ export type AreaKind = (typeof AREA_KINDS)[number];
 export type VenuePrecision = (typeof VENUE_PRECISIONS)[number];
 export type Country = (typeof COUNTRIES)[number];
 export type Lang = (typeof LANGS)[number];
+
+/** The language of mail to an organisation: English, Welsh, or both (Welsh first). */
+export const MAIL_LANGUAGES = ["en", "cy", "both"] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];

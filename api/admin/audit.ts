@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "listing.publish",
   "listing.archive",
   "listing.check",
+  "listing.confirm-by-link",
   "listing.discard",
   "listing.restore",
   "listing.import",

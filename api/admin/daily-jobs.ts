@@ -10,6 +10,8 @@ import { and, eq } from "drizzle-orm";
 import { organisations, services, users } from "../../schema/tables.js";
 import type { Deps } from "../deps.js";
 import { errorFields } from "../logger.js";
+import { newLinkToken, purgeEmailLinks } from "./email-links.js";
+import { organisationMailLanguages } from "./mail-language.js";
 import { deliverOutbox, lastReminders, queueReminders, type Sender } from "./outbox.js";
 import { dueReminders } from "./reminders.js";
 import { purgeReportText, REPORT_RETENTION_DAYS } from "./reports.js";
@@ -28,6 +30,8 @@ export interface DailyJobsResult {
   sent: number;
   failed: number;
   sessionsPurged: number;
+  /** Mail links (still correct, confirm address) used or expired more than a day ago. */
+  linksPurged: number;
   reportTextsPurged: number;
 }
 
@@ -37,7 +41,7 @@ export async function runDailyJobs(
 ): Promise<DailyJobsResult> {
   const { db } = deps;
   const now = deps.now();
-  const [listings, orgs, editors, last] = await Promise.all([
+  const [listings, orgs, editors, last, languages] = await Promise.all([
     db
       .select({
         id: services.id,
@@ -57,6 +61,7 @@ export async function runDailyJobs(
       .from(users)
       .where(and(eq(users.role, "editor"), eq(users.disabled, false))),
     lastReminders(db),
+    organisationMailLanguages(db),
   ]);
   const reminders = dueReminders({
     listings,
@@ -65,17 +70,20 @@ export async function runDailyJobs(
     lastReminders: last,
     now,
     origin: deps.publicOrigin,
+    languages,
+    token: newLinkToken,
   });
   const remindersQueued = await queueReminders(db, now, reminders);
   const sender = options.sender ?? deps.mail;
   const delivery = sender ? await deliverOutbox(db, now, sender) : { sent: 0, failed: 0 };
   const sessionsPurged = await purgeSessions(db, now);
+  const linksPurged = await purgeEmailLinks(db, now);
   const reportTextsPurged = await purgeReportText(
     db,
     now,
     deps.reportRetentionDays ?? REPORT_RETENTION_DAYS,
   );
-  return { remindersQueued, ...delivery, sessionsPurged, reportTextsPurged };
+  return { remindersQueued, ...delivery, sessionsPurged, linksPurged, reportTextsPurged };
 }
 
 export interface SchedulerOptions extends DailyJobsOptions {

@@ -11,6 +11,9 @@
  * message is tried again later. Point it at a provider that takes this shape or at a small relay
  * that turns it into the provider's own call (docs/curation.md, "Sending mail").
  */
+import type { MailLanguage } from "../../schema/taxonomy.js";
+import { languageParts } from "./mail-text.js";
+
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -34,9 +37,24 @@ export type Sender = (message: OutgoingMessage) => Promise<void>;
 
 /**
  * The HTML part of a plain-text message: escaped, blank lines make paragraphs, lines starting
- * "- " make a list, absolute http(s) links become links.
+ * "- " make a list, absolute http(s) links become links. A bilingual body (mail-text.ts) becomes
+ * two sections, each marked with its language, so screen readers switch voice.
  */
-export function textToHtml(text: string, lang = "en"): string {
+export function textToHtml(text: string, lang: MailLanguage = "en"): string {
+  const parts = languageParts(text, lang);
+  const sections =
+    parts.length === 1
+      ? blocksToHtml(text)
+      : parts
+          .map(
+            (p, i) => `${i > 0 ? "<hr>" : ""}<div lang="${p.lang}">${blocksToHtml(p.text)}</div>`,
+          )
+          .join("\n");
+  const top = lang === "both" ? "cy" : lang;
+  return `<!doctype html><html lang="${escapeHtml(top)}"><head><meta charset="utf-8"></head><body>${sections}</body></html>`;
+}
+
+function blocksToHtml(text: string): string {
   const blocks = text.split(/\n{2,}/).map((block) => {
     const lines = block.split("\n");
     if (lines[0]?.startsWith("- ")) {
@@ -49,7 +67,7 @@ export function textToHtml(text: string, lang = "en"): string {
     }
     return `<p>${inline(block)}</p>`;
   });
-  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"></head><body>${blocks.join("\n")}</body></html>`;
+  return blocks.join("\n");
 }
 
 function inline(text: string): string {

@@ -3,13 +3,16 @@
  * (api/admin/mail.ts, api/node/smtp.ts). Without one they wait, viewable in the console.
  */
 import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
-import { type OutboxStatus, outbox } from "../../schema/tables.js";
+import { type OutboxKind, type OutboxStatus, outbox } from "../../schema/tables.js";
+import type { MailLanguage } from "../../schema/taxonomy.js";
 import type { Db } from "../db/types.js";
+import { londonWallClock } from "../domain/london-time.js";
 import { auditWhere } from "./audit.js";
 import { runBatch, type Statement } from "./batch.js";
+import { emailLinkWhere, linkRow } from "./email-links.js";
 import { previousChanged } from "./guarded.js";
 import { type Sender, safeError, textToHtml } from "./mail.js";
-import type { Reminder } from "./reminders.js";
+import { CONFIRM_LINK_DAYS, type Reminder } from "./reminders.js";
 import { randomId } from "./tokens.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -18,15 +21,21 @@ export type { OutgoingMessage, Sender } from "./mail.js";
 
 export const MAX_ATTEMPTS = 5;
 
-/** Writes reminders; a second run on the same day writes nothing (one per organisation per day). */
+/**
+ * Writes reminders, each with its "still correct" links (stored as digests); a second run on the
+ * same day writes nothing (one per organisation per day), links included.
+ */
 export async function queueReminders(
   db: Db,
   now: Date,
   reminders: readonly Reminder[],
 ): Promise<number> {
-  const statements: Statement[] = reminders.flatMap((r) => {
+  const firsts: number[] = [];
+  const statements: Statement[] = [];
+  for (const r of reminders) {
     const id = `m-${randomId(12)}`;
-    return [
+    firsts.push(statements.length);
+    statements.push(
       db
         .insert(outbox)
         .values({
@@ -37,6 +46,7 @@ export async function queueReminders(
           recipients: r.recipients,
           subject: r.subject,
           body: r.body,
+          lang: r.lang,
           payload: { listings: r.listings },
           status: "queued",
           createdAt: now.toISOString(),
@@ -58,10 +68,71 @@ export async function queueReminders(
         },
         previousChanged,
       ),
-    ];
-  });
+    );
+    // Each insert runs only if the one before it did: no links for a reminder not written.
+    for (const [listingId, token] of Object.entries(r.tokens)) {
+      statements.push(
+        emailLinkWhere(
+          db,
+          await linkRow(now, {
+            token,
+            purpose: "confirm-listing",
+            subjectId: listingId,
+            organisationId: r.organisationId,
+            days: CONFIRM_LINK_DAYS,
+          }),
+        ),
+      );
+    }
+  }
   const changed = await runBatch(db, statements);
-  return changed.filter((n, i) => i % 2 === 0 && n > 0).length;
+  return firsts.filter((i) => (changed[i] ?? 0) > 0).length;
+}
+
+export interface NewMail {
+  kind: Exclude<OutboxKind, "review-reminder">;
+  /** Makes the message once-only: a second queueMail with the same key writes nothing. */
+  key: string;
+  recipients: string[];
+  subject: string;
+  body: string;
+  lang: MailLanguage;
+  organisationId?: string | null | undefined;
+  userId?: string | null | undefined;
+  /** Ids of what the message is about (never personal data: the outbox is shown in the console). */
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * The statement that puts one message in the outbox, to run alone or in the batch of the change
+ * that causes it (an invitation with its account, a digest with its notifications). The sending
+ * job delivers it, with retries, like a reminder.
+ */
+export function queueMailStatement(db: Db, now: Date, mail: NewMail, id = `m-${randomId(12)}`) {
+  return db
+    .insert(outbox)
+    .values({
+      id,
+      kind: mail.kind,
+      key: mail.key,
+      organisationId: mail.organisationId ?? null,
+      userId: mail.userId ?? null,
+      day: londonWallClock(now).date,
+      recipients: mail.recipients,
+      subject: mail.subject,
+      body: mail.body,
+      lang: mail.lang,
+      payload: mail.payload ?? {},
+      status: "queued",
+      createdAt: now.toISOString(),
+    })
+    .onConflictDoNothing();
+}
+
+/** Queues one message; answers whether it was new (false: its key was queued before). */
+export async function queueMail(db: Db, now: Date, mail: NewMail): Promise<boolean> {
+  const result = await queueMailStatement(db, now, mail);
+  return result.rowsAffected === 1;
 }
 
 /** The last reminder of each organisation, for deciding whether to remind again. */
@@ -92,10 +163,12 @@ export async function listOutbox(
     select o.id, o.kind, o.organisation_id as organisationId, o.day, o.recipients, o.subject, o.body,
       o.payload, o.status, o.attempts, o.last_error as lastError,
       o.next_attempt_at as nextAttemptAt, o.sent_at as sentAt,
-      o.created_at as createdAt, g.name as organisationName
-    from outbox o join organisations g on g.id = o.organisation_id
+      o.created_at as createdAt, o.lang, o.user_id as userId, o.key,
+      coalesce(g.name, u.name, '') as organisationName
+    from outbox o left join organisations g on g.id = o.organisation_id
+    left join users u on u.id = o.user_id
     ${filter.status ? sql`where o.status = ${filter.status}` : sql``}
-    order by o.day desc, g.name limit 500`)
+    order by o.day desc, o.created_at desc limit 500`)
     .then((rows) =>
       (rows as Record<string, unknown>[]).map((r) => ({
         ...(r as unknown as OutboxRow & { organisationName: string }),
@@ -163,7 +236,7 @@ export async function deliverOutbox(
         to: m.recipients,
         subject: m.subject,
         text: m.body,
-        html: textToHtml(m.body),
+        html: textToHtml(m.body, m.lang),
       });
       await db
         .update(outbox)

@@ -38,6 +38,7 @@ const publicColumns = {
   role: users.role,
   organisationId: users.organisationId,
   disabled: users.disabled,
+  notify: users.notify,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };
@@ -86,6 +87,7 @@ export async function createUser(
     organisationId: input.organisationId,
     passwordHash: await hashPassword(input.password),
     disabled: false,
+    notify: null,
     createdAt: at,
     updatedAt: at,
   };
@@ -191,6 +193,7 @@ export async function createOrganisation(
     email: input.email ?? null,
     phone: input.phone ?? null,
     charityNumber: input.charityNumber ?? null,
+    mailLanguage: input.mailLanguage ?? null,
     createdAt: at,
     updatedAt: at,
   };

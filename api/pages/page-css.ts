@@ -156,4 +156,18 @@ fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; min-width: 0; }
 .way-links a, .page-links a { display: inline-block; padding: 0.25rem 0; min-height: 24px; }
 .page-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin-top: 2rem; }
 .statement h2 { margin-top: 1.75rem; }
+
+/* Forms for providers: "still correct", "something has changed", "add your service" */
+textarea, select, input[type="email"], input[type="url"], input[type="tel"] {
+  font: inherit; width: 100%; max-width: 36rem; min-height: 2.75rem;
+  padding: 0.375rem 0.625rem; border: 2px solid var(--ink); border-radius: 0.25rem; background: #fff; color: var(--ink);
+}
+.field input[type="text"] { max-width: 36rem; }
+.has-error textarea, .has-error select, .has-error input { border-color: var(--alert); }
+.check-actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1.25rem 0 1.75rem; }
+.preview { margin-top: 1rem; }
+.preview > .hint { text-transform: uppercase; letter-spacing: 0.04em; font-weight: 700; }
+.form-section { border-top: 1px solid var(--line); padding-top: 1rem; margin-top: 1.5rem; }
+.trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+.ask-update { margin-top: 0.5rem; }
 `;

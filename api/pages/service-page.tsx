@@ -95,15 +95,16 @@ function badgesOf(detail: ServiceDetail, lang: Lang): { text: string; strong?: b
   ].filter((x): x is { text: string; strong?: boolean } => x !== null);
 }
 
-export function ServicePage(props: {
+/** The listing as parents see it: on its public page, and on the "still correct" page. */
+export function ServiceBody(props: {
   detail: ServiceDetail;
   lang: Lang;
-  crisis: readonly CrisisRoute[];
-  /** The sessions as an .ics file, and the same as a `webcal:` subscription. */
-  calendar?: { file: string; subscribe: string } | null;
-  otherLanguageHref: string;
+  calendar: { file: string; subscribe: string } | null;
+  /** Inside another page (the "still correct" page): the name is a second-level heading. */
+  preview?: boolean;
 }) {
-  const { detail, lang, crisis } = props;
+  const { detail, lang } = props;
+  const Name = props.preview ? "h2" : "h1";
   const s = printStrings(lang);
   const t = s.service;
   const facts: [string, string][] = [
@@ -118,6 +119,155 @@ export function ServicePage(props: {
     detail.facilitatorTrained ? t.trained : null,
   ];
   return (
+    <>
+      <div class="service-head">
+        {detail.demo ? <p class="tag tag-example">{s.card.example}</p> : null}
+        <Name>{detail.name}</Name>
+        <p class="lede">
+          {label(kindLabels, detail.kind, lang)} · {t.organisation} {detail.organisation}
+        </p>
+      </div>
+      {detail.demo ? <p class="notice notice-example">{t.example}</p> : null}
+      <ul class="badges">
+        {badgesOf(detail, lang).map((b) => (
+          <li class={b.strong ? "badge-strong" : undefined}>{b.text}</li>
+        ))}
+      </ul>
+      <p>{detail.summary}</p>
+
+      {detail.contacts.length > 0 ? (
+        <section class="panel" aria-labelledby="contact-title">
+          <h2 id="contact-title">{t.contact}</h2>
+          <Contacts detail={detail} lang={lang} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="how-title">
+        <h2 id="how-title">{t.howTo}</h2>
+        {detail.howToAccess ? <p>{detail.howToAccess}</p> : null}
+        <ul>
+          {detail.referral.map((r) => (
+            <li>{label(referralLabels, r, lang)}</li>
+          ))}
+        </ul>
+      </section>
+
+      {detail.description ? (
+        <section aria-labelledby="about-title">
+          <h2 id="about-title">{t.about}</h2>
+          <p>{detail.description}</p>
+          {extras.some(Boolean) ? <p>{extras.filter(Boolean).join(". ")}.</p> : null}
+        </section>
+      ) : null}
+
+      {detail.schedules.length > 0 ? (
+        <section aria-labelledby="when-title">
+          <h2 id="when-title">{t.when}</h2>
+          <p>
+            <strong>{t.next}:</strong>{" "}
+            {detail.nextSession ? formatSession(detail.nextSession, lang) : t.noSessions}
+          </p>
+          <ul class="schedule-list">
+            {detail.schedules.map((x) => (
+              <li>
+                {formatSchedule(x, lang)}
+                {x.locationName ? `, ${x.locationName}` : ""}
+                {x.note ? `. ${x.note}` : ""}
+              </li>
+            ))}
+          </ul>
+          {props.calendar ? (
+            <ul class="calendar-links">
+              <li>
+                <a href={props.calendar.file}>{t.addToCalendar}</a>
+              </li>
+              <li>
+                <a href={props.calendar.subscribe}>{t.subscribe}</a>
+              </li>
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
+      {detail.locations.length > 0 ? (
+        <section aria-labelledby="where-title">
+          <h2 id="where-title">{t.places}</h2>
+          <ul class="location-list">
+            {detail.locations.map((l) => (
+              <li>
+                <strong>{l.name}</strong>
+                <br />
+                {l.address}, {l.postcode}
+                {l.accessibility ? (
+                  <>
+                    <br />
+                    {t.access} {l.accessibility}
+                  </>
+                ) : null}
+                <br />
+                <a href={osmLink(l.latitude, l.longitude)}>
+                  {t.directions}
+                  <span class="visually-hidden">: {l.name}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="who-title">
+        <h2 id="who-title">{t.whoFor}</h2>
+        <dl class="facts">
+          {facts
+            .filter(([, value]) => value)
+            .map(([term, value]) => (
+              <>
+                <dt>{term}</dt>
+                <dd>{value}</dd>
+              </>
+            ))}
+        </dl>
+      </section>
+
+      {detail.areas.length > 0 ? (
+        <section aria-labelledby="area-title">
+          <h2 id="area-title">{t.area}</h2>
+          <ul class="area-list">
+            {detail.areas.map((a) => (
+              <li>{a.name}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {detail.organisationWebsite ? (
+        <p>
+          <a href={detail.organisationWebsite}>
+            {t.website}: {detail.organisation}
+          </a>
+        </p>
+      ) : null}
+
+      <p class="checked">
+        {detail.verifiedAt ? t.checked(formatDate(detail.verifiedAt, lang)) : t.notChecked}
+      </p>
+      {detail.reviewOverdue ? <p class="notice notice-warning">{t.overdue}</p> : null}
+    </>
+  );
+}
+
+export function ServicePage(props: {
+  detail: ServiceDetail;
+  lang: Lang;
+  crisis: readonly CrisisRoute[];
+  /** The sessions as an .ics file, and the same as a `webcal:` subscription. */
+  calendar?: { file: string; subscribe: string } | null;
+  otherLanguageHref: string;
+}) {
+  const { detail, lang, crisis } = props;
+  const s = printStrings(lang);
+  const t = s.service;
+  return (
     <Layout
       lang={lang}
       title={`${detail.name} | ${t.titleSuffix}`}
@@ -128,138 +278,7 @@ export function ServicePage(props: {
         <p class="hint">
           <a href="#crisis">{t.crisis}</a>
         </p>
-        <div class="service-head">
-          {detail.demo ? <p class="tag tag-example">{s.card.example}</p> : null}
-          <h1>{detail.name}</h1>
-          <p class="lede">
-            {label(kindLabels, detail.kind, lang)} · {t.organisation} {detail.organisation}
-          </p>
-        </div>
-        {detail.demo ? <p class="notice notice-example">{t.example}</p> : null}
-        <ul class="badges">
-          {badgesOf(detail, lang).map((b) => (
-            <li class={b.strong ? "badge-strong" : undefined}>{b.text}</li>
-          ))}
-        </ul>
-        <p>{detail.summary}</p>
-
-        {detail.contacts.length > 0 ? (
-          <section class="panel" aria-labelledby="contact-title">
-            <h2 id="contact-title">{t.contact}</h2>
-            <Contacts detail={detail} lang={lang} />
-          </section>
-        ) : null}
-
-        <section aria-labelledby="how-title">
-          <h2 id="how-title">{t.howTo}</h2>
-          {detail.howToAccess ? <p>{detail.howToAccess}</p> : null}
-          <ul>
-            {detail.referral.map((r) => (
-              <li>{label(referralLabels, r, lang)}</li>
-            ))}
-          </ul>
-        </section>
-
-        {detail.description ? (
-          <section aria-labelledby="about-title">
-            <h2 id="about-title">{t.about}</h2>
-            <p>{detail.description}</p>
-            {extras.some(Boolean) ? <p>{extras.filter(Boolean).join(". ")}.</p> : null}
-          </section>
-        ) : null}
-
-        {detail.schedules.length > 0 ? (
-          <section aria-labelledby="when-title">
-            <h2 id="when-title">{t.when}</h2>
-            <p>
-              <strong>{t.next}:</strong>{" "}
-              {detail.nextSession ? formatSession(detail.nextSession, lang) : t.noSessions}
-            </p>
-            <ul class="schedule-list">
-              {detail.schedules.map((x) => (
-                <li>
-                  {formatSchedule(x, lang)}
-                  {x.locationName ? `, ${x.locationName}` : ""}
-                  {x.note ? `. ${x.note}` : ""}
-                </li>
-              ))}
-            </ul>
-            {props.calendar ? (
-              <ul class="calendar-links">
-                <li>
-                  <a href={props.calendar.file}>{t.addToCalendar}</a>
-                </li>
-                <li>
-                  <a href={props.calendar.subscribe}>{t.subscribe}</a>
-                </li>
-              </ul>
-            ) : null}
-          </section>
-        ) : null}
-
-        {detail.locations.length > 0 ? (
-          <section aria-labelledby="where-title">
-            <h2 id="where-title">{t.places}</h2>
-            <ul class="location-list">
-              {detail.locations.map((l) => (
-                <li>
-                  <strong>{l.name}</strong>
-                  <br />
-                  {l.address}, {l.postcode}
-                  {l.accessibility ? (
-                    <>
-                      <br />
-                      {t.access} {l.accessibility}
-                    </>
-                  ) : null}
-                  <br />
-                  <a href={osmLink(l.latitude, l.longitude)}>
-                    {t.directions}
-                    <span class="visually-hidden">: {l.name}</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-
-        <section aria-labelledby="who-title">
-          <h2 id="who-title">{t.whoFor}</h2>
-          <dl class="facts">
-            {facts
-              .filter(([, value]) => value)
-              .map(([term, value]) => (
-                <>
-                  <dt>{term}</dt>
-                  <dd>{value}</dd>
-                </>
-              ))}
-          </dl>
-        </section>
-
-        {detail.areas.length > 0 ? (
-          <section aria-labelledby="area-title">
-            <h2 id="area-title">{t.area}</h2>
-            <ul class="area-list">
-              {detail.areas.map((a) => (
-                <li>{a.name}</li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-
-        {detail.organisationWebsite ? (
-          <p>
-            <a href={detail.organisationWebsite}>
-              {t.website}: {detail.organisation}
-            </a>
-          </p>
-        ) : null}
-
-        <p class="checked">
-          {detail.verifiedAt ? t.checked(formatDate(detail.verifiedAt, lang)) : t.notChecked}
-        </p>
-        {detail.reviewOverdue ? <p class="notice notice-warning">{t.overdue}</p> : null}
+        <ServiceBody detail={detail} lang={lang} calendar={props.calendar ?? null} />
         <p class="report-link">
           <a
             href={`/services/${encodeURIComponent(detail.id)}/report${lang === "cy" ? "?lang=cy" : ""}`}

@@ -212,7 +212,10 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     const { user, csrfToken } = c.get("session");
     const body = await formBody(c);
     const values = Object.fromEntries(
-      ["name", "website", "email", "phone", "charityNumber"].map((k) => [k, field(body, k).trim()]),
+      ["name", "website", "email", "phone", "charityNumber", "mailLanguage"].map((k) => [
+        k,
+        field(body, k).trim(),
+      ]),
     );
     const parsed = newOrganisation.safeParse(
       Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === "" ? null : v])),

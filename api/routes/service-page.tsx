@@ -19,7 +19,7 @@ import { publicCache } from "./http.js";
  * to Welsh gets Welsh). Drafts, listings in review and archived ones answer 404, like unknown ids.
  */
 
-function langOf(c: Context<AppEnv>): Lang {
+export function langOf(c: Context<AppEnv>): Lang {
   const asked = c.req.query("lang");
   if (asked === "cy" || asked === "en") return asked;
   c.header("Vary", "Accept-Language");
@@ -28,7 +28,7 @@ function langOf(c: Context<AppEnv>): Lang {
   return /^\s*cy\b/i.test(accept) ? "cy" : "en";
 }
 
-function otherLanguage(c: Context<AppEnv>, lang: Lang): string {
+export function otherLanguage(c: Context<AppEnv>, lang: Lang): string {
   const url = new URL(c.req.url);
   return `${url.pathname}?lang=${lang === "cy" ? "en" : "cy"}`;
 }

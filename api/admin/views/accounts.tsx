@@ -1,11 +1,23 @@
 /** Accounts (admins only), organisations, and each person's own account page. */
 import type { FC } from "hono/jsx";
 import { ROLES } from "../../../schema/curation.js";
+import { MAIL_LANGUAGES, type MailLanguage } from "../../../schema/taxonomy.js";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type SessionUser } from "../roles.js";
 import type { OrganisationRow, PublicUser } from "../users.js";
 import { Checkbox, ErrorSummary, formatDay, type Option, Select, TextField } from "./components.js";
 import { DataTable } from "./data-table.js";
 import { CsrfField, Page } from "./layout.js";
+
+/** The language of mail to an organisation (blank: chosen from its listings). */
+export const MAIL_LANGUAGE_LABELS: Record<MailLanguage, string> = {
+  en: "English",
+  cy: "Welsh (Cymraeg)",
+  both: "Welsh and English",
+};
+const MAIL_LANGUAGE_OPTIONS: Option[] = MAIL_LANGUAGES.map((l) => ({
+  value: l,
+  label: MAIL_LANGUAGE_LABELS[l],
+}));
 
 const ROLE_OPTIONS: Option[] = ROLES.map((r) => ({
   value: r,
@@ -146,12 +158,13 @@ export const OrganisationsPage: FC<{
     notice={p.notice ?? null}
   >
     <h1>Organisations</h1>
-    <DataTable caption="Organisations" columns={["Name", "Email", "Phone", "Listings"]}>
+    <DataTable caption="Organisations" columns={["Name", "Email", "Phone", "Mail in", "Listings"]}>
       {p.rows.map((o) => (
         <tr>
           <td>{o.name}</td>
           <td>{o.email ?? "–"}</td>
           <td>{o.phone ?? "–"}</td>
+          <td>{o.mailLanguage ? MAIL_LANGUAGE_LABELS[o.mailLanguage] : "From its listings"}</td>
           <td>
             <a href={`/admin/listings?organisation=${encodeURIComponent(o.id)}`}>
               Listings<span class="visually-hidden"> of {o.name}</span>
@@ -201,6 +214,15 @@ export const OrganisationsPage: FC<{
         value={p.values.charityNumber ?? ""}
         error={p.errors.charityNumber}
         width="medium"
+      />
+      <Select
+        name="mailLanguage"
+        label="Language of mail"
+        options={MAIL_LANGUAGE_OPTIONS}
+        blank="From its listings (Welsh and English if any is in Welsh or serves Wales)"
+        value={p.values.mailLanguage ?? ""}
+        error={p.errors.mailLanguage}
+        width="wide"
       />
       <button type="submit" class="button primary">
         Add organisation

@@ -1,8 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDailyJobs } from "../../../api/admin/index.js";
 import { httpMailSender, safeError, textToHtml } from "../../../api/admin/mail.js";
@@ -10,49 +9,10 @@ import { mailConfig } from "../../../api/config.js";
 import { smtpMailSender } from "../../../api/node/smtp.js";
 import { outbox, services } from "../../../schema/tables.js";
 import { type Console, openConsole } from "./helpers.js";
+import { PASSWORD, startSmtp } from "./smtp-server.js";
 
-const PASSWORD = "s3cret-p@ss";
 const ORIGIN = "https://signpost.example";
 const LINK = `${ORIGIN}/admin/listings/demo-exeter-bumps-group`;
-
-/** A real SMTP server on loopback that needs a password and can be told to refuse mail. */
-async function startSmtp() {
-  const state = { refuse: false, attempts: 0, arrived: [] as ParsedMail[] };
-  const server = new SMTPServer({
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
-    onAuth(auth, _session, cb) {
-      if (auth.username === "signpost" && auth.password === PASSWORD)
-        cb(null, { user: "signpost" });
-      else cb(new Error("bad login"));
-    },
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", async () => {
-        state.attempts++;
-        if (state.refuse) {
-          const to = session.envelope.rcptTo.map((r) => r.address).join(", ");
-          const err = Object.assign(new Error(`Mailbox busy for ${to}, try later`), {
-            responseCode: 451,
-          });
-          cb(err);
-          return;
-        }
-        state.arrived.push(await simpleParser(Buffer.concat(chunks)));
-        cb();
-      });
-    },
-    logger: false,
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    state,
-    url: `smtp://signpost:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe("sending the outbox over SMTP", () => {
   let con: Console;
@@ -109,7 +69,10 @@ describe("sending the outbox over SMTP", () => {
       "editor@example.org",
       "exe-valley-parents@example.org",
     ]);
-    expect(mail.text).toContain(`\n  ${LINK}`);
+    expect(mail.text).toContain(`\n  Something has changed: ${LINK}\n`);
+    expect(mail.text).toMatch(
+      /\n {2}Still correct: https:\/\/signpost.example\/check\/[\w-]{43}\n/,
+    );
     expect(mail.text).toContain("Hello Exe Valley Parents");
     expect(mail.html).toContain(`<a href="${LINK}">${LINK}</a>`);
     expect(mail.html).toContain("<li>Exeter Bumps");

@@ -5,6 +5,9 @@ import {
   runDailyJobs,
   startDailyScheduler,
 } from "../../../api/admin/index.js";
+import { textToHtml } from "../../../api/admin/mail.js";
+import { organisationMailLanguages } from "../../../api/admin/mail-language.js";
+import { BILINGUAL_BREAK, mailLanguageFor } from "../../../api/admin/mail-text.js";
 import { dueReminders, type ReminderListing } from "../../../api/admin/reminders.js";
 import { organisations, outbox, services } from "../../../schema/tables.js";
 import { FIXED_NOW } from "../../support/backends.js";
@@ -23,7 +26,13 @@ const listing = (over: Partial<ReminderListing>): ReminderListing => ({
 const org = { id: "org", name: "Org", email: "org@example.org" };
 
 describe("dueReminders (pure)", () => {
-  const base = { organisations: [org], editors: [], lastReminders: new Map(), now: FIXED_NOW };
+  const base = {
+    organisations: [org],
+    editors: [],
+    lastReminders: new Map(),
+    now: FIXED_NOW,
+    token: (id: string) => `tok-${id}`,
+  };
 
   it("reminds an organisation about its overdue listings, most overdue first, with links", () => {
     const [r, ...rest] = dueReminders({
@@ -71,6 +80,59 @@ describe("dueReminders (pure)", () => {
     expect(dueReminders({ ...base, listings, lastReminders: weekAgo })).toHaveLength(1);
     const more = [...listings, listing({ id: "b", verifiedAt: "2026-05-20" })];
     expect(dueReminders({ ...base, listings: more, lastReminders: recent })).toHaveLength(1);
+  });
+
+  it("gives each listing a 'still correct' link and a 'something has changed' link", () => {
+    const listings = [listing({ id: "old", name: "Old group", verifiedAt: "2025-12-10" })];
+    const origin = "https://signpost.example";
+    const [alone] = dueReminders({ ...base, listings, origin });
+    expect(alone?.tokens).toEqual({ old: "tok-old" });
+    expect(alone?.body).toContain(`  Still correct: ${origin}/check/tok-old\n`);
+    // Without an editor account, "changed" opens the public suggest-a-change form.
+    expect(alone?.body).toContain(`  Something has changed: ${origin}/check/tok-old/change\n`);
+    const editors = [{ email: "e@example.org", organisationId: "org" }];
+    const [withEditor] = dueReminders({ ...base, listings, origin, editors });
+    expect(withEditor?.body).toContain(`Something has changed: ${origin}/admin/listings/old\n`);
+  });
+
+  it("writes in Welsh, or in Welsh then English, as the organisation's language says", () => {
+    const listings = [listing({ id: "old", name: "Grŵp", verifiedAt: "2025-12-10" })];
+    const origin = "https://signpost.example";
+    const [cy] = dueReminders({ ...base, listings, origin, languages: new Map([["org", "cy"]]) });
+    expect(cy?.lang).toBe("cy");
+    expect(cy?.subject).toBe("Perinatal Signpost: rhestriadau i’w gwirio (1)");
+    expect(cy?.body).toMatch(/^Helo Org,\n\nMae angen gwirio un rhestriad/);
+    expect(cy?.body).toContain("Grŵp: i’w wirio ers 8 Mehefin 2026 (171 diwrnod yn ôl).");
+    expect(cy?.body).toContain(`Yn dal yn gywir: ${origin}/check/tok-old?lang=cy`);
+    expect(cy?.body).not.toMatch(/Still correct|Hello/);
+    const [both] = dueReminders({
+      ...base,
+      listings,
+      origin,
+      languages: new Map([["org", "both"]]),
+    });
+    expect(both?.subject).toBe(
+      "Perinatal Signpost: rhestriadau i’w gwirio (1) / Perinatal Signpost: 1 listing is due for checking",
+    );
+    const [welsh, english] = (both?.body ?? "").split(BILINGUAL_BREAK);
+    expect(welsh).toContain("Helo Org");
+    expect(english).toMatch(/^Hello Org/);
+    expect(english).toContain(`Still correct: ${origin}/check/tok-old\n`);
+    const html = textToHtml(both?.body ?? "", "both");
+    expect(html).toMatch(/^<!doctype html><html lang="cy">/);
+    expect(html).toMatch(/<div lang="cy"><p>Helo Org,<\/p>[\s\S]*<hr><div lang="en"><p>Hello Org,/);
+  });
+
+  it("chooses bilingual mail for an organisation with Welsh listings unless it chose", () => {
+    const welsh = { welshText: true, servesWales: false };
+    const wales = { welshText: false, servesWales: true };
+    const neither = { welshText: false, servesWales: false };
+    expect(mailLanguageFor(null, [neither, welsh])).toBe("both");
+    expect(mailLanguageFor(null, [wales])).toBe("both");
+    expect(mailLanguageFor(null, [neither])).toBe("en");
+    expect(mailLanguageFor(null, [])).toBe("en");
+    expect(mailLanguageFor("en", [welsh])).toBe("en");
+    expect(mailLanguageFor("cy", [neither])).toBe("cy");
   });
 
   it("reminds nobody when nothing is due", () => {
@@ -154,6 +216,19 @@ describe("the daily job and the outbox", () => {
     ).toBe(303);
     con.clock.advance(7 * DAY);
     expect((await runDailyJobs(con.deps)).remindersQueued).toBe(0);
+  });
+
+  it("finds Welsh organisations from their listings, and keeps an organisation's own choice", async () => {
+    const langs = await organisationMailLanguages(con.db);
+    // Welsh text, or service areas in Wales (health boards W11…), make mail bilingual.
+    expect(langs.get("demo-welsh-health-board")).toBe("both");
+    expect(langs.get("demo-taf-parents-circle")).toBe("both");
+    expect(langs.get("demo-exe-valley-parents")).toBe("en");
+    await con.db
+      .update(organisations)
+      .set({ mailLanguage: "en" })
+      .where(eq(organisations.id, "demo-welsh-health-board"));
+    expect((await organisationMailLanguages(con.db)).get("demo-welsh-health-board")).toBe("en");
   });
 
   it("skips organisations without due listings and example listings", async () => {

@@ -1,0 +1,35 @@
+/** The language of mail to each organisation, from its choice or its listings (mail-text.ts). */
+import { sql } from "drizzle-orm";
+import type { MailLanguage } from "../../schema/taxonomy.js";
+import type { Db } from "../db/types.js";
+import { mailLanguageFor } from "./mail-text.js";
+
+/** GSS codes of areas in Wales are W and eight digits (W06… councils, W11… health boards). */
+const WELSH_AREA = sql`(a.code = 'Wales' or a.code glob 'W[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]')`;
+
+export async function organisationMailLanguages(
+  db: Db,
+  organisationId?: string,
+): Promise<Map<string, MailLanguage>> {
+  const rows = await db.all<{
+    id: string;
+    chosen: MailLanguage | null;
+    welshText: number | null;
+    servesWales: number | null;
+  }>(sql`
+    select o.id, o.mail_language as chosen,
+      max(s.name_cy is not null or s.summary_cy is not null) as welshText,
+      max(exists(select 1 from service_areas a where a.service_id = s.id and ${WELSH_AREA})) as servesWales
+    from organisations o
+    left join services s on s.organisation_id = o.id and s.status != 'archived'
+    ${organisationId ? sql`where o.id = ${organisationId}` : sql``}
+    group by o.id`);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      mailLanguageFor(r.chosen, [
+        { welshText: Boolean(r.welshText), servesWales: Boolean(r.servesWales) },
+      ]),
+    ]),
+  );
+}
