@@ -6,9 +6,7 @@ import { type Directory, directoryFor } from "./directory.js";
 import type { ServiceBundle } from "./domain/bundle.js";
 import { isEmergencyRoute, selectCrisis } from "./domain/crisis.js";
 import type { DirectoryIndex } from "./domain/directory-index.js";
-import { contactsMatchWhen } from "./domain/open-hours.js";
 import { toCrisisRoute, toResult } from "./domain/present.js";
-import { isShownPublicly } from "./domain/public-contacts.js";
 import { hiddenAsStaleAfter } from "./domain/review.js";
 import { type RankedGroups, rankSearch } from "./domain/search.js";
 import { findPlace } from "./place.js";
@@ -98,11 +96,10 @@ export function searchResponse(
 ): SearchResponse {
   const results = (group: RankedGroups[keyof RankedGroups]) =>
     group.flatMap((r) => {
+      // Listings that cannot be shown (no checked contact, closed at the chosen times) left
+      // before the ranking cut each group to its limit (`passesFilters`).
       const b = details(r.serviceId);
-      // A listing she could not act on (no checked contact) is not shown; nor, for "evenings"
-      // or "weekends", a line without sessions whose hours say it is closed then.
-      if (!b || !isShownPublicly(b.contacts)) return [];
-      if (b.schedules.length === 0 && !contactsMatchWhen(b.contacts, query.when)) return [];
+      if (!b) return [];
       return [toResult(b, { distanceKm: r.distanceKm, near: place }, query.lang, now)];
     });
   const groups = {

@@ -142,7 +142,10 @@ export interface SearchResponse {
     area: SearchResult[];
     anywhere: SearchResult[];
   };
-  /** How many results each group holds in all; a group returns at most `limit` of them. */
+  /**
+   * How many results each group holds, counted up to `limit` (a group returns at most `limit`):
+   * the widget asks for 50 and shows 10 at first, so "Show N more" is exact up to 50.
+   */
   totals?: { nearby: number; area: number; anywhere: number };
   total: number;
 }

@@ -1,8 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Place } from "../../schema/contract.js";
-import { schedules as schedulesTable } from "../../schema/tables.js";
+import { contacts as contactsTable, schedules as schedulesTable } from "../../schema/tables.js";
 import type { AreaKind, Cost, Kind } from "../../schema/taxonomy.js";
-import type { ScheduleRow } from "../domain/bundle.js";
+import type { ContactRow, ScheduleRow } from "../domain/bundle.js";
 import type { AreaHit, CandidateService, Candidates, LocationHit } from "../domain/candidates.js";
 import { boundingBox } from "../domain/distance.js";
 import type { SearchFiltersInput } from "../domain/search.js";
@@ -86,17 +86,11 @@ export async function findCandidates(
   for (const r of [...locationRows, ...areaRows]) {
     if (!services.has(r.serviceId)) services.set(r.serviceId, toCandidate(r));
   }
-  const schedules = new Map<string, ScheduleRow[]>();
-  if (services.size > 0) {
-    const [row] = await db.all<{ rows: string | null }>(sql`
-      select json_group_array(${sql.raw(jsonObjectSql(schedulesTable, "x"))}) as rows
-      from schedules x where x.service_id in ${idsParam([...services.keys()])}`);
-    for (const schedule of asRows<ScheduleRow>(schedulesTable, JSON.parse(row?.rows ?? "[]"))) {
-      const list = schedules.get(schedule.serviceId);
-      if (list) list.push(schedule);
-      else schedules.set(schedule.serviceId, [schedule]);
-    }
-  }
+  const ids = [...services.keys()];
+  const [schedules, contacts] = await Promise.all([
+    rowsByService<ScheduleRow>(db, schedulesTable, "schedules", ids),
+    rowsByService<ContactRow>(db, contactsTable, "contacts", ids),
+  ]);
   const areas = areaRows.map(({ serviceId, areaKind, code, latitude, longitude, radiusKm }) => ({
     serviceId,
     kind: areaKind,
@@ -110,7 +104,27 @@ export async function findCandidates(
     latitude,
     longitude,
   }));
-  return { locations, areas, services, schedules };
+  return { locations, areas, services, schedules, contacts };
+}
+
+/** Every row of a child table (schedules, contacts) of the given services, by service. */
+async function rowsByService<R extends { serviceId: string }>(
+  db: Db,
+  table: typeof schedulesTable | typeof contactsTable,
+  name: "schedules" | "contacts",
+  ids: readonly string[],
+): Promise<Map<string, R[]>> {
+  const byService = new Map<string, R[]>();
+  if (ids.length === 0) return byService;
+  const [row] = await db.all<{ rows: string | null }>(sql`
+    select json_group_array(${sql.raw(jsonObjectSql(table, "x"))}) as rows
+    from ${sql.raw(name)} x where x.service_id in ${idsParam(ids)}`);
+  for (const r of asRows<R>(table, JSON.parse(row?.rows ?? "[]"))) {
+    const list = byService.get(r.serviceId);
+    if (list) list.push(r);
+    else byService.set(r.serviceId, [r]);
+  }
+  return byService;
 }
 
 const SERVICE_COLUMNS = `s.kind as kind, s.name as serviceName, s.stages as stages, s.formats as formats,

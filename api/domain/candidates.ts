@@ -1,5 +1,8 @@
 import type { AreaKind, Cost, Format, Kind, Referral, Stage } from "../../schema/taxonomy.js";
-import type { ScheduleRow } from "./bundle.js";
+import type { ContactRow, ScheduleRow } from "./bundle.js";
+
+/** A contact, as filters judge it (checked? open when?): a `contacts` row fits as it is. */
+export type ContactHit = Pick<ContactRow, "kind" | "openHours" | "needsVerification">;
 
 /** A venue of a service, as ranking needs it: a `locations` row fits as it is. */
 export interface LocationHit {
@@ -45,6 +48,8 @@ export interface Candidates {
   areas: readonly AreaHit[];
   services: ReadonlyMap<string, CandidateService>;
   schedules: ReadonlyMap<string, readonly ScheduleRow[]>;
+  /** Each service's contacts: one with none checked is never shown (nor counted). */
+  contacts: ReadonlyMap<string, readonly ContactHit[]>;
   /**
    * Each service's place in name order (`compareNames`; equal names, equal places), when the
    * caller has it: comparing two numbers is much cheaper than collating two names.

@@ -39,6 +39,7 @@ const areaCell = (lat: number, lon: number) =>
 export class DirectoryIndex {
   readonly services: ReadonlyMap<string, ServiceRow>;
   readonly schedules: Candidates["schedules"];
+  readonly contacts: Candidates["contacts"];
   private readonly nameOrder = new Map<string, number>();
   private readonly bundles: readonly ServiceBundle[];
   private readonly byId: ReadonlyMap<string, ServiceBundle>;
@@ -71,6 +72,7 @@ export class DirectoryIndex {
     this.schedules = new Map(
       bundles.filter((b) => b.schedules.length > 0).map((b) => [b.service.id, b.schedules]),
     );
+    this.contacts = new Map(bundles.map((b) => [b.service.id, b.contacts]));
     const n = bundles.length;
     this.hiddenAfter = new Float64Array(n);
     this.seenAt = new Int32Array(n);
@@ -187,7 +189,8 @@ export class DirectoryIndex {
     const accept = (i: number): boolean => {
       if (this.judgedAt[i] === q) return this.passed[i] === 1;
       const b = this.bundles[i]!;
-      const ok = nowMs <= this.hiddenAfter[i]! && passesFilters(b.service, b.schedules, f);
+      const ok =
+        nowMs <= this.hiddenAfter[i]! && passesFilters(b.service, b.schedules, b.contacts, f);
       this.judgedAt[i] = q;
       this.passed[i] = ok ? 1 : 0;
       return ok;
@@ -259,8 +262,8 @@ export class DirectoryIndex {
       if (this.nearest2[i]! <= cut2 && accept(i)) pushVenues(i);
     }
     for (const i of areaOwners) pushVenues(i);
-    const { services, schedules, nameOrder } = this;
-    return { locations, areas, services, schedules, nameOrder };
+    const { services, schedules, contacts, nameOrder } = this;
+    return { locations, areas, services, schedules, contacts, nameOrder };
   }
 
   /** Each service's nearest venue within `km` (flat), into `touched` / `nearest2`; their count. */

@@ -2,8 +2,10 @@ import type { NextSession, Place } from "../../schema/contract.js";
 import type { SearchQuery } from "../../schema/search-query.js";
 import type { AreaKind } from "../../schema/taxonomy.js";
 import type { ScheduleRow } from "./bundle.js";
-import type { AreaHit, CandidateService, Candidates } from "./candidates.js";
+import type { AreaHit, CandidateService, Candidates, ContactHit } from "./candidates.js";
 import { distanceKm } from "./distance.js";
+import { contactsMatchWhen } from "./open-hours.js";
+import { isShownPublicly, publicContacts } from "./public-contacts.js";
 import { matchesWhen, nextSessionRemembered } from "./schedule.js";
 
 export type GroupName = "nearby" | "area" | "anywhere";
@@ -34,6 +36,7 @@ const LOCAL_LIMIT = SPECIFICITY.lhb;
 /** The order of listing names (British English collation). */
 export const compareNames = new Intl.Collator("en-GB").compare;
 const NO_SCHEDULES: readonly ScheduleRow[] = Object.freeze([]);
+const NO_CONTACTS: readonly ContactHit[] = Object.freeze([]);
 
 export type SearchFiltersInput = Pick<
   SearchQuery,
@@ -49,13 +52,19 @@ export type SearchFiltersInput = Pick<
   | "limit"
 >;
 
-/** Whether a service passes every filter the person chose. */
+/**
+ * Whether a service can be shown for the filters the person chose. Judged before each group is
+ * cut to its limit, so a group is never short while more could be shown.
+ */
 export function passesFilters(
   s: CandidateService,
   schedules: readonly Pick<ScheduleRow, "weekday" | "startTime" | "termTimeOnly">[],
+  contacts: readonly ContactHit[],
   f: SearchFiltersInput,
 ): boolean {
   if (s.kind === "crisis" && !f.kind.includes("crisis")) return false;
+  // A listing she could not act on (no checked contact) is not shown.
+  if (!isShownPublicly(contacts)) return false;
   // "Text support" is any service reached by text, as the widget's built-in text lines are.
   if (f.kind.length > 0 && !f.kind.includes(s.kind)) {
     if (!(f.kind.includes("text-line") && s.formats.includes("text"))) return false;
@@ -66,8 +75,15 @@ export function passesFilters(
   if (f.free && s.cost !== "free") return false;
   if (f.children && !s.childrenWelcome) return false;
   if (f.language && !s.languages.includes(f.language)) return false;
-  // Times only narrow services that meet at set times; helplines and apps have no sessions.
-  if (f.when.length > 0 && schedules.length > 0 && !matchesWhen(schedules, f.when)) return false;
+  // Times narrow services that meet at set times by their sessions, and lines and apps by the
+  // hours of the contacts shown (hours not known in that form never hide a listing).
+  if (f.when.length > 0) {
+    const open =
+      schedules.length > 0
+        ? matchesWhen(schedules, f.when)
+        : contactsMatchWhen(publicContacts(contacts), f.when);
+    if (!open) return false;
+  }
   return true;
 }
 
@@ -103,7 +119,8 @@ export function rankSearch(
     const s = candidates.services.get(id);
     if (!s) continue;
     const schedules = candidates.schedules.get(s.id) ?? NO_SCHEDULES;
-    if (!passesFilters(s, schedules, filters)) continue;
+    const contacts = candidates.contacts.get(s.id) ?? NO_CONTACTS;
+    if (!passesFilters(s, schedules, contacts, filters)) continue;
     const d = nearest.get(s.id);
     const areaKind = bestArea.get(s.id) ?? null;
     const group: GroupName | null =

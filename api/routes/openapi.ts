@@ -257,7 +257,8 @@ const document = {
           },
           totals: {
             type: "object",
-            description: "How many results each group holds; a group returns at most `limit`",
+            description:
+              "How many results each group holds, counted up to `limit` (each group returns at most `limit`)",
             properties: {
               nearby: { type: "integer" },
               area: { type: "integer" },

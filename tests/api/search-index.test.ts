@@ -40,6 +40,13 @@ describe("search on the in-memory index agrees with the SQL oracle", () => {
     // Some listings long unchecked (hidden as stale on FIXED_NOW), some merely overdue.
     await db.run(sql`update services set verified_at = '2025-11-01' where id like 'bench-%3'`);
     await db.run(sql`update services set verified_at = '2026-01-10' where id like 'bench-%7'`);
+    // Some listings with no checked contact (never shown), some helplines open office hours
+    // only (not shown for evenings or weekends): both must be judged before each group's cut.
+    await db.run(sql`update contacts set needs_verification = 1 where service_id like 'bench-%5'`);
+    await db.run(
+      sql`update contacts set open_hours = '[{"days":[1,2,3,4,5],"opens":"09:00","closes":"17:00"}]'
+        where service_id like 'bench-%4' and kind = 'phone'`,
+    );
     await bumpDirectoryVersion(db, FIXED_NOW);
     deps = { db, logger: silentLogger, geo: memo(async () => geo), now: () => FIXED_NOW };
   }, 120_000);
@@ -77,6 +84,39 @@ describe("search on the in-memory index agrees with the SQL oracle", () => {
     expect(results).toBeGreaterThan(QUERIES * 5);
     for (const [name, n] of Object.entries(seen)) expect(n, name).toBeGreaterThan(5);
   }, 300_000);
+
+  it("fills each group to its limit when listings that cannot be shown rank above others", async () => {
+    // APNI (every contact still to be checked) and office-hours lines for "evenings" rank high
+    // among national listings; a group cut to `limit` before they left it came back short.
+    const rand = prng(7);
+    const sectors = [...geo.sectors.keys()];
+    let compared = 0;
+    for (let i = 0; i < 60; i++) {
+      const fixed = ["M1 1", "EX4 4", "CF10 1", "G2 1", "BT7 1"];
+      const postcode =
+        i < 30 ? fixed[i % 5]! : (sectors[Math.floor(rand() * sectors.length)] ?? "EX4 4");
+      const wide = { ...randomQuery(rand, postcode), limit: 50 };
+      if (i % 3 === 0) wide.when = ["evening"];
+      const place = await findPlace(deps, wide.postcode);
+      const all = await searchAt(deps, place, wide);
+      for (const limit of [1, 2, 3, 5]) {
+        const query = { ...wide, limit };
+        for (const answer of [
+          await searchAt(deps, place, query),
+          await sqlSearchAt(deps, place, query),
+        ]) {
+          for (const g of ["nearby", "area", "anywhere"] as const) {
+            const ids = (list: { id: string }[]) => list.map((r) => r.id);
+            expect(ids(answer.groups[g]), `${g} ${JSON.stringify(query)}`).toEqual(
+              ids(all.groups[g]).slice(0, limit),
+            );
+            compared += answer.groups[g].length;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  }, 120_000);
 
   it("hides a listing as stale in both, once the pinned clock crosses its date", async () => {
     // bench-13 was last checked 2025-11-01, is due every 180 days and is hidden 180 days past

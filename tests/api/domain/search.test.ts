@@ -96,7 +96,15 @@ function candidates(
 ): Candidates {
   const bySvc = new Map<string, ScheduleRow[]>();
   for (const s of schedules) bySvc.set(s.serviceId, [...(bySvc.get(s.serviceId) ?? []), s]);
-  return { services: new Map(services.map((s) => [s.id, s])), locations, areas, schedules: bySvc };
+  // Every service has a checked phone line unless a test says otherwise.
+  const phone = { kind: "phone", openHours: null, needsVerification: false } as const;
+  return {
+    services: new Map(services.map((s) => [s.id, s])),
+    locations,
+    areas,
+    schedules: bySvc,
+    contacts: new Map(services.map((s) => [s.id, [phone]])),
+  };
 }
 
 describe("rankSearch", () => {
@@ -181,6 +189,21 @@ describe("rankSearch", () => {
       "midwives",
       "infoline",
     ]);
+  });
+
+  it("leaves out, before the cut, listings with no checked contact and lines closed at the times chosen", () => {
+    const c = candidates(
+      [service("unchecked"), service("office", { kind: "helpline" }), service("open")],
+      [],
+      [area("unchecked", "uk"), area("office", "uk"), area("open", "uk")],
+    );
+    const contacts = new Map(c.contacts);
+    contacts.set("unchecked", [{ kind: "phone", openHours: null, needsVerification: true }]);
+    const weekdays = [{ days: [1, 2, 3, 4, 5], opens: "09:00", closes: "17:00" }];
+    contacts.set("office", [{ kind: "phone", openHours: weekdays, needsVerification: false }]);
+    const evening = { ...filters, when: ["evening" as const], limit: 1 };
+    const ranked = rankSearch(place, { ...c, contacts }, evening, NOW);
+    expect(ranked.anywhere.map((x) => x.serviceId)).toEqual(["open"]);
   });
 
   it("keeps crisis lines out of the groups unless asked for by kind", () => {
