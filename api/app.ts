@@ -7,6 +7,7 @@ import { errorResponse, notFoundResponse } from "./error-response.js";
 import { errorFields } from "./logger.js";
 import { concurrencyCap, rateLimit } from "./rate-limit.js";
 import { adminRoutes } from "./routes/admin.js";
+import { coverageRoutes } from "./routes/coverage.js";
 import { crisisRoutes } from "./routes/crisis.js";
 import { embedRoutes } from "./routes/embed.js";
 import { healthRoutes } from "./routes/health.js";
@@ -102,7 +103,14 @@ export function createApp(deps: Deps) {
   // Public pages and print tools: per client, refused with an HTML page; PDFs and posters also
   // wait for one of a few turns. ("/print/*" covers /print too; sign-in posts are limited in
   // the sign-in route itself.)
-  for (const path of ["/print/*", "/services/*", "/embed", "/check/*"]) {
+  for (const path of [
+    "/print/*",
+    "/services/*",
+    "/embed",
+    "/check/*",
+    "/coverage",
+    "/coverage/*",
+  ]) {
     app.use(
       path,
       rateLimit((c) => c.get("deps").limits?.pages, "page"),
@@ -131,6 +139,7 @@ export function createApp(deps: Deps) {
   app.route("/", homeRoutes);
   app.route("/", servicePageRoutes);
   app.route("/", listingCheckRoutes);
+  app.route("/", coverageRoutes);
   app.route("/admin", adminRoutes);
   app.route("/oruk", orukRoutes);
 

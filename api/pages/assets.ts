@@ -1,3 +1,4 @@
+import { COVERAGE_CSS } from "./coverage-css.js";
 import { PAGE_CSS } from "./page-css.js";
 import { PRINT_CSS } from "./print-css.js";
 import { PRINT_JS } from "./print-js.js";
@@ -30,12 +31,13 @@ const asset = (body: string, type: string): PageAsset => ({ body, type, hash: fn
 
 export const PAGE_ASSETS: Readonly<Record<string, PageAsset>> = {
   "page.css": asset(PAGE_CSS, "text/css; charset=utf-8"),
+  "coverage.css": asset(COVERAGE_CSS, "text/css; charset=utf-8"),
   "print.css": asset(PRINT_CSS, "text/css; charset=utf-8"),
   "print.js": asset(PRINT_JS, "text/javascript; charset=utf-8"),
   "report.js": asset(REPORT_JS, "text/javascript; charset=utf-8"),
 };
 
-export type AssetName = "page.css" | "print.css" | "print.js" | "report.js";
+export type AssetName = "page.css" | "coverage.css" | "print.css" | "print.js" | "report.js";
 
 /** `/assets/print.css?v=1a2b3c`: the versioned address of an asset. */
 export function assetUrl(name: AssetName): string {

@@ -45,8 +45,8 @@ const en = {
     },
     {
       heading: "Commissioners",
-      text: "Pages showing which areas have support, and which have none, are coming.",
-      links: [],
+      text: "See where support is missing: for every area, the share of postcodes with no peer group within reach, no self-referral route, no group in the school holidays, and more, week by week, with downloads.",
+      links: [{ href: "/coverage", label: "Coverage by area" }],
     },
   ],
   footerLinks: { accessibility: "Accessibility statement", privacy: "Privacy notice" },
@@ -93,8 +93,8 @@ const cy: typeof en = {
     },
     {
       heading: "Comisiynwyr",
-      text: "Mae tudalennau sy’n dangos pa ardaloedd sydd â chymorth, a pha rai sydd heb ddim, ar y ffordd.",
-      links: [],
+      text: "Gweld lle mae cymorth ar goll: ar gyfer pob ardal, cyfran y codau post heb grŵp cymheiriaid o fewn cyrraedd, heb ffordd i gyfeirio eich hun, heb grŵp yng ngwyliau’r ysgol, a mwy, wythnos wrth wythnos, gyda lawrlwythiadau.",
+      links: [{ href: "/coverage?lang=cy", label: "Darpariaeth fesul ardal" }],
     },
   ],
   footerLinks: { accessibility: "Datganiad hygyrchedd", privacy: "Hysbysiad preifatrwydd" },

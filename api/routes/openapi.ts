@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { FORMATS, KINDS, STAGES, WHENS } from "../../schema/taxonomy.js";
 import type { AppEnv } from "../deps.js";
+import { COVERAGE_PATHS, COVERAGE_SCHEMAS } from "./coverage-openapi.js";
 import { publicCache } from "./http.js";
 
 const list = (values: readonly string[], description: string) => ({
@@ -146,9 +147,11 @@ const document = {
       },
     },
     "/health": { get: { summary: "Liveness", responses: { "200": { description: "OK" } } } },
+    ...COVERAGE_PATHS,
   },
   components: {
     schemas: {
+      ...COVERAGE_SCHEMAS,
       Error: {
         type: "object",
         required: ["error"],

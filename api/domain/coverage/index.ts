@@ -28,6 +28,14 @@ export {
   REACH_KM,
   RURAL_REACH_KM,
 } from "./criteria.js";
+export { type DownloadMeta, LICENCE, sectorCsvRows, sectorGeoJson } from "./downloads.js";
 export { type CoverageSector, SectorReach } from "./reach.js";
+export {
+  type AreaReport,
+  areaReport,
+  type BreakdownRow,
+  type ReportInput,
+  type SectorResult,
+} from "./report.js";
 export { DENSITY_KM, postcodesNearby, RURAL_BELOW, ruralFlags } from "./rural.js";
 export { WEEKS, weekStarts } from "./weeks.js";
