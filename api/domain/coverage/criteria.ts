@@ -81,7 +81,9 @@ export interface ListingMasks {
 export function listingMasks(b: ServiceBundle): ListingMasks {
   const s = b.service;
   if (s.kind === "crisis") return { venue: 0, area: 0 };
-  const inPersonGroup = s.kind === "peer-group" && s.formats.includes("in-person");
+  // A perinatal group: one open to anyone (perinatalSpecific false) is not what is asked for.
+  const inPersonGroup =
+    s.kind === "peer-group" && s.formats.includes("in-person") && s.perinatalSpecific;
   const remote = s.formats.some((f) => REMOTE.includes(f)) || b.locations.length === 0;
   let venue = 0;
   let serves = 0; // met through a venue, or through an area when it can be used from home

@@ -48,6 +48,14 @@ describe("coverage criteria", () => {
     ).toBe(false);
   });
 
+  it("counts only perinatal groups, not a group open to anyone", () => {
+    const open = listing("g", {
+      venues: [north(EXETER, 1)],
+      service: { perinatalSpecific: false },
+    });
+    expect(met(run([sector("EX4 4")], [open]), 0, "peer-group")).toBe(false);
+  });
+
   it("does not count an in-person group by its service area beyond reach", () => {
     const g = listing("g", {
       venues: [north(EXETER, 30)],
