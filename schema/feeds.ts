@@ -46,6 +46,10 @@ export const FEED_RECORD_STATES = [
   "rejected",
   "duplicate",
   "gone",
+  /** Gone at source; a reviewer kept our listing. */
+  "kept",
+  /** Gone at source; a reviewer archived our listing. */
+  "retired",
 ] as const;
 export type FeedRecordState = (typeof FEED_RECORD_STATES)[number];
 
@@ -75,7 +79,10 @@ export const feedRecords = sqliteTable(
     flags: text("flags", { mode: "json" }).$type<CheckFlag[]>().notNull(),
     /** Why the record was not imported (rejected), or which listing it may duplicate. */
     reason: text("reason"),
-    /** A later sync's version waiting for a reviewer: the raw record and its mapped listing. */
+    /**
+     * A later sync's version waiting for a reviewer ("change from source"); on a merged duplicate,
+     * the record itself, with `raw` `{}` until the reviewer has chosen what to take from it.
+     */
     pendingRaw: text("pending_raw", { mode: "json" }),
     pendingHash: text("pending_hash"),
     ...timestamps,

@@ -12,7 +12,7 @@ export interface Change {
   after: string;
 }
 
-const SERVICE_FIELDS: [keyof Listing, string][] = [
+export const SERVICE_FIELDS: [keyof Listing, string][] = [
   ["organisationId", "Organisation"],
   ["name", "Name"],
   ["nameCy", "Name (Welsh)"],
@@ -43,7 +43,7 @@ const SERVICE_FIELDS: [keyof Listing, string][] = [
   ["demo", "Example listing"],
 ];
 
-const CONTACT_FIELDS = {
+export const CONTACT_FIELDS = {
   kind: "Kind",
   value: "Number or address",
   label: "Label",
@@ -53,7 +53,7 @@ const CONTACT_FIELDS = {
   keyword: "Keyword",
   needsVerification: "Needs verification",
 };
-const LOCATION_FIELDS = {
+export const LOCATION_FIELDS = {
   name: "Name",
   address: "Address",
   postcode: "Postcode",
@@ -62,7 +62,7 @@ const LOCATION_FIELDS = {
   accessibility: "Accessibility",
   accessibilityCy: "Accessibility (Welsh)",
 };
-const SCHEDULE_FIELDS = {
+export const SCHEDULE_FIELDS = {
   locationId: "Venue",
   pattern: "Repeats",
   weekday: "Day",
@@ -76,7 +76,7 @@ const SCHEDULE_FIELDS = {
   note: "Note",
   noteCy: "Note (Welsh)",
 };
-const AREA_FIELDS = {
+export const AREA_FIELDS = {
   kind: "Kind",
   code: "Area",
   latitude: "Latitude",
@@ -116,7 +116,7 @@ export function describeArea(a: Listing["areas"][number]): string {
   return `${a.kind} ${a.code}`;
 }
 
-function diffChildren<T extends { id: string }>(
+export function diffChildren<T extends { id: string }>(
   label: string,
   before: readonly T[],
   after: readonly T[],

@@ -143,13 +143,24 @@ export async function saveDraft(
   record: ListingRecord,
   token: EditToken,
   listing: Listing,
-  action: "listing.save" | "listing.restore" | "listing.import" = "listing.save",
+  action:
+    | "listing.save"
+    | "listing.restore"
+    | "listing.import"
+    | "listing.source-accept" = "listing.save",
   extra: Record<string, unknown> = {},
+  options: {
+    /** Put the saved draft in review (changes taken from a feed go to a reviewer). */
+    submit?: boolean;
+    /** Statements of the same transaction, run only when the save's claim holds. */
+    also?: (guard: SQL) => Statement[];
+  } = {},
 ): Promise<Outcome> {
   const own = await withOwnChildIds(ctx.db, { ...listing, id: record.id });
   const snapshot = { ...own, status: "draft" as const };
   const state =
     record.draft?.state ?? (record.live.service.status === "in-review" ? "in-review" : "draft");
+  const submitting = options.submit && state !== "in-review";
   const claim = claimDraft(ctx.db, record, token, ctx.now, {
     snapshot,
     edit: {
@@ -158,8 +169,11 @@ export async function saveDraft(
     },
     // A restored version starts again as a draft; an ordinary save keeps the draft's state.
     ...(action === "listing.restore" ? { state: "draft", reviewNote: null } : {}),
+    ...(submitting
+      ? { state: "in-review", submittedBy: ctx.actor.id, submittedAt: ctx.now.toISOString() }
+      : {}),
   });
-  const nextState = action === "listing.restore" ? "draft" : state;
+  const nextState = action === "listing.restore" ? "draft" : options.submit ? "in-review" : state;
   return claimed(ctx.db, [
     claim.statement,
     ...syncUnpublished(ctx, record, snapshot, nextState, claim.guard),
@@ -176,6 +190,7 @@ export async function saveDraft(
       },
       claim.guard,
     ),
+    ...(options.also?.(claim.guard) ?? []),
   ]);
 }
 

@@ -69,6 +69,9 @@ export interface ImportReport extends Omit<FeedSyncSummary, "at"> {
   records: RecordOutcome[];
 }
 
+/** States of a record that follows a listing of ours: its changes at source come for review. */
+const LINKED = new Set<FeedRecordState>(["imported", "gone", "kept", "retired"]);
+
 /** The importer's own name in the audit log and on drafts. */
 export const IMPORTER: SessionUser = {
   id: "import:oruk",
@@ -103,10 +106,33 @@ const slug = (text: string, max: number) =>
     .replace(/-+$/g, "") || "x";
 
 /** Our id for a remote record: readable, and the same on every run. */
-const serviceIdFor = (feedId: string, remoteId: string, name: string) =>
+export const serviceIdFor = (feedId: string, remoteId: string, name: string) =>
   `${slug(feedId, 20)}-${slug(name, 40)}-${uuidV5(SIGNPOST_NAMESPACE, `${feedId}/${remoteId}`).slice(0, 8)}`;
 
 export const normalBaseUrl = (url: string) => url.trim().replace(/\/+$/, "");
+
+/** A remote record as one of our listings, filed under `serviceId` and `organisationId`. */
+export function mapRecord(
+  raw: Raw,
+  o: {
+    serviceId: string;
+    organisationId: string;
+    reviewEveryDays: number;
+    now: Date;
+    geo: GeoIndex;
+  },
+) {
+  return fromHsdsService(raw, {
+    serviceId: o.serviceId,
+    organisationId: o.organisationId,
+    today: ukToday(o.now),
+    reviewEveryDays: o.reviewEveryDays,
+    sectorCentre: (postcode) => {
+      const s = o.geo.sectors.get(postcode.slice(0, -2));
+      return s ? { latitude: s.latitude, longitude: s.longitude } : null;
+    },
+  });
+}
 
 async function registerFeed(db: Db, o: ImportOptions, dryRun: boolean) {
   const baseUrl = normalBaseUrl(o.baseUrl);
@@ -191,6 +217,11 @@ export async function importFeed(db: Db, o: ImportOptions): Promise<ImportReport
     const write = async (statements: Statement[]) => {
       if (!dryRun) await runBatch(db, statements);
     };
+    const linkedUpdate = (set: Partial<typeof feedRecords.$inferInsert>) =>
+      db
+        .update(feedRecords)
+        .set({ ...set, fetchedAt, updatedAt: fetchedAt })
+        .where(and(eq(feedRecords.feedId, feed.id), eq(feedRecords.remoteId, remoteId)));
 
     if (str(raw.id) && str(raw.id) !== remoteId) {
       const reason = `The full record answers for another id (${str(raw.id)}).`;
@@ -199,6 +230,10 @@ export async function importFeed(db: Db, o: ImportOptions): Promise<ImportReport
     }
     const status = str(raw.status)?.toLowerCase();
     if (status === "inactive" || status === "defunct") {
+      if (prior?.serviceId && prior.state !== "imported") {
+        // Already flagged, kept or archived by a reviewer: nothing new to say.
+        return { remoteId, name, result: "unchanged", serviceId: prior.serviceId };
+      }
       if (prior?.serviceId) {
         await write([
           db
@@ -216,17 +251,16 @@ export async function importFeed(db: Db, o: ImportOptions): Promise<ImportReport
       }
       return { remoteId, name, result: "filtered", reason: `Marked ${status} at source.` };
     }
-    if (prior?.serviceId && prior.state !== "gone") {
+    if (prior?.serviceId && LINKED.has(prior.state)) {
+      // Back at source after it was flagged gone: followed again, like any imported record.
+      const back = prior.state !== "imported";
+      const state = { state: "imported" as const, reason: back ? "Back at source." : prior.reason };
       if (prior.hash === hash || prior.pendingHash === hash) {
+        if (back) await write([linkedUpdate(state)]);
         return { remoteId, name, result: "unchanged", serviceId: prior.serviceId };
       }
       // A change at source never overwrites our listing: it waits for a reviewer.
-      await write([
-        db
-          .update(feedRecords)
-          .set({ pendingRaw: raw, pendingHash: hash, fetchedAt, updatedAt: fetchedAt })
-          .where(and(eq(feedRecords.feedId, feed.id), eq(feedRecords.remoteId, remoteId))),
-      ]);
+      await write([linkedUpdate({ ...state, pendingRaw: raw, pendingHash: hash })]);
       return { remoteId, name, result: "changed", serviceId: prior.serviceId };
     }
     const why = keptBy(raw, feed.filterRule);
@@ -244,15 +278,12 @@ export async function importFeed(db: Db, o: ImportOptions): Promise<ImportReport
       return { remoteId, name, result: "rejected", reason };
     }
     const serviceId = serviceIdFor(feed.id, remoteId, name);
-    const mapped = fromHsdsService(raw, {
+    const mapped = mapRecord(raw, {
       serviceId,
       organisationId,
-      today: ukToday(o.now),
       reviewEveryDays: feed.reviewEveryDays,
-      sectorCentre: (postcode) => {
-        const s = o.geo.sectors.get(postcode.slice(0, -2));
-        return s ? { latitude: s.latitude, longitude: s.longitude } : null;
-      },
+      now: o.now,
+      geo: o.geo,
     });
     if (!mapped.ok) {
       await write([provenance("rejected", { reason: mapped.reason })]);
@@ -268,17 +299,7 @@ export async function importFeed(db: Db, o: ImportOptions): Promise<ImportReport
     if (!dryRun) {
       const orgRow =
         !feed.organisationId && org && !candidates.organisations.has(organisationId)
-          ? [
-              db
-                .insert(organisations)
-                .values({
-                  id: organisationId,
-                  name: org.name,
-                  website: org.website,
-                  charityNumber: org.charityNumber,
-                })
-                .onConflictDoNothing(),
-            ]
+          ? [insertOrganisation(db, organisationId, org)]
           : [];
       // An organisation first (kept even if the run stops: the next run files under it again),
       // then the listing, its draft, the audit entry and the provenance: one transaction.
@@ -379,7 +400,14 @@ export async function importFeed(db: Db, o: ImportOptions): Promise<ImportReport
   };
 }
 
-function organisationIdFor(
+/** A remote organisation filed as one of ours (nothing happens if it is already there). */
+export const insertOrganisation = (db: Db, id: string, org: RemoteOrganisation) =>
+  db
+    .insert(organisations)
+    .values({ id, name: org.name, website: org.website, charityNumber: org.charityNumber })
+    .onConflictDoNothing();
+
+export function organisationIdFor(
   org: RemoteOrganisation,
   known: Map<string, { name: string; charityNumber: string | null }>,
 ): string {

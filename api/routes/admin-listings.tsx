@@ -71,6 +71,10 @@ const NOTICES: Record<string, string> = {
   checked: "Marked as checked today.",
   discarded: "The unpublished changes were discarded.",
   restored: "The earlier version is now the draft. Submit it for review to publish it.",
+  "source-accepted":
+    "The changes you took from the source are in the draft, in review. A second person publishes them.",
+  merged: "Merged. The feed's record now follows this listing.",
+  imported: "Imported from the feed as a draft in review.",
 };
 
 const one = z

@@ -38,6 +38,7 @@ import { clientKey } from "../client-address.js";
 import { adminAccountRoutes } from "./admin-accounts.js";
 import { adminAuditRoutes } from "./admin-audit.js";
 import { adminCsvRoutes } from "./admin-csv.js";
+import { adminFeedReviewRoutes } from "./admin-feed-review.js";
 import { adminFeedRoutes } from "./admin-feeds.js";
 import { adminHomeRoutes } from "./admin-home.js";
 import { adminListingRoutes } from "./admin-listings.js";
@@ -189,7 +190,8 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route("/", adminAccountRoutes)
   .route("/", adminAuditRoutes)
   .route("/", adminCsvRoutes)
-  .route("/", adminFeedRoutes);
+  .route("/", adminFeedRoutes)
+  .route("/", adminFeedReviewRoutes);
 
 function clearLoginCookie(c: Parameters<MiddlewareHandler<AdminEnv>>[0]) {
   setCookie(c, LOGIN_COOKIE, "", {

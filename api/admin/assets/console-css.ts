@@ -81,6 +81,7 @@ fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
 .warning-box { border-left: 6px solid var(--warn); background: #fff4e5; padding: 0.75rem 1rem; margin: 1rem 0; }
 .danger-box { border-left: 6px solid var(--danger); background: #fbeceb; padding: 0.75rem 1rem; margin: 1rem 0; }
 .panel { border: 1px solid var(--line); padding: 1rem 1.25rem; margin: 0 0 1.5rem; }
+.panel > legend { font-weight: 700; font-size: 1.15rem; padding: 0 0.25rem; }
 .panel > h2:first-child, .panel > h3:first-child, .panel > legend + * { margin-top: 0; }
 .row-card { border: 1px solid var(--line); border-left: 4px solid var(--brand); padding: 1rem; margin: 0 0 1rem; background: #fff; }
 .row-card legend { font-weight: 700; font-size: 1.05rem; padding: 0 0.25rem; }
@@ -90,6 +91,9 @@ caption { text-align: left; font-weight: 700; padding: 0.5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.5rem; border-bottom: 1px solid var(--line); }
 th { background: var(--wash); }
 .table-scroll { overflow-x: auto; }
+table.compare { table-layout: fixed; }
+.compare th, .compare td { overflow-wrap: anywhere; }
+.compare.named thead th:first-child { width: 30%; }
 .tags { display: inline-flex; flex-wrap: wrap; gap: 0.25rem; }
 .tag { display: inline-block; padding: 0.1rem 0.5rem; font-size: 0.85rem; font-weight: 700; border: 1px solid currentColor; }
 .tag-draft { color: #383f43; background: #eeefef; }

@@ -15,6 +15,7 @@ export type NavKey =
   | "organisations"
   | "import"
   | "feeds"
+  | "feed-review"
   | "account";
 
 export interface PageProps {
@@ -48,6 +49,12 @@ const NAV: { key: NavKey; href: string; label: string; show: (u: SessionUser) =>
   },
   { key: "import", href: "/admin/import", label: "Import and export", show: () => true },
   { key: "feeds", href: "/admin/feeds", label: "Feeds", show: (u) => can(u, "manage-users") },
+  {
+    key: "feed-review",
+    href: "/admin/feed-review",
+    label: "From the feeds",
+    show: (u) => can(u, "publish"),
+  },
 ];
 
 export const CsrfField: FC<{ token: string }> = ({ token }) => (

@@ -50,3 +50,63 @@ export function fixtureFeed(name: string): Promise<TestServer> {
     return null;
   });
 }
+
+/**
+ * A council's feed whose records a test changes between syncs: `records` is read on every
+ * request (v3 paging, one page), so deleting an entry makes the service gone at source.
+ */
+export function mutableFeed(records: Map<string, Record<string, unknown>>): Promise<TestServer> {
+  return serve((path) => {
+    const url = new URL(path, "http://x");
+    if (url.pathname === "/") return { body: { version: "HSDS-UK-3.0" } };
+    if (url.pathname === "/services") {
+      const contents = [...records.values()].map((r) => ({ id: r.id, name: r.name }));
+      return {
+        body: {
+          total_items: contents.length,
+          total_pages: 1,
+          page_number: 1,
+          size: contents.length,
+          first_page: true,
+          last_page: true,
+          empty: contents.length === 0,
+          contents,
+        },
+      };
+    }
+    const record = records.get(decodeURIComponent(url.pathname.slice("/services/".length)));
+    return record ? { body: record } : null;
+  });
+}
+
+/** A perinatal group as a council's feed might send it, with a venue in Exeter. */
+export function councilRecord(id: string, over: Record<string, unknown> = {}) {
+  return {
+    id,
+    name: "Bumps and Babies Exeter",
+    description: "A friendly postnatal group for new mums and their babies, every Tuesday morning.",
+    organization: { id: "org-ex", name: "Exeter Family Hub" },
+    email: "hello@exeter-family-hub.example",
+    phones: [{ number: "01392 000 111" }],
+    service_at_locations: [
+      {
+        id: `${id}-sal`,
+        location: {
+          id: `${id}-loc`,
+          name: "St Sidwell's Centre",
+          latitude: 50.7265,
+          longitude: -3.5255,
+          addresses: [
+            {
+              address_1: "Sidwell Street",
+              city: "Exeter",
+              postal_code: "EX4 6NN",
+              country: "GB",
+            },
+          ],
+        },
+      },
+    ],
+    ...over,
+  };
+}
