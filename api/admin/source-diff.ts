@@ -23,9 +23,13 @@ import {
   show,
 } from "./diff.js";
 
-/** Ours alone, never the source's: whom it is filed under, how often we review it, the flags. */
+/**
+ * Ours alone, never the source's: whom it is filed under, how often we review it, the flags, and
+ * our own judgement of whether it is for perinatal needs only (no feed carries it).
+ */
 const NOT_FROM_SOURCE = new Set<keyof Listing>([
   "organisationId",
+  "perinatalSpecific",
   "reviewEveryDays",
   "needsVerification",
   "demo",

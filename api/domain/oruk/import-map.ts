@@ -482,6 +482,8 @@ export function fromHsdsService(raw: Raw, ctx: ImportContext): Mapped {
     reviewEveryDays: num(raw.x_review_every_days) ?? ctx.reviewEveryDays,
     sourceUrl,
     needsVerification: exact ? (bool(raw.x_needs_verification) ?? true) : true,
+    // A council's feed says nothing of it: our default (for perinatal needs only) until checked.
+    perinatalSpecific: exact ? (bool(raw.x_perinatal_specific) ?? true) : true,
     contacts,
     locations,
     schedules,

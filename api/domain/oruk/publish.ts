@@ -126,6 +126,7 @@ function serviceFields(b: OrukBundle): Obj {
     x_source_url: s.sourceUrl,
     x_review_every_days: s.reviewEveryDays,
     x_needs_verification: s.needsVerification,
+    x_perinatal_specific: s.perinatalSpecific,
   };
 }
 
