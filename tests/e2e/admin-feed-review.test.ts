@@ -160,7 +160,7 @@ describe("/admin/feed-review", () => {
 
   it("a reviewer compares, takes some fields, merges a duplicate and keeps a gone listing", async () => {
     const { page, errors } = await signIn("reviewer@example.org", 1280);
-    await page.getByRole("link", { name: "From the feeds" }).click();
+    await page.getByRole("link", { name: "Feed review", exact: true }).click();
     await page.waitForURL(`${server.url}/admin/feed-review`);
     expect(await page.locator("#changed-title").innerText()).toBe("Changed at source (1)");
     expect(await page.locator("#duplicates-title").innerText()).toBe("Possible duplicates (1)");
@@ -230,7 +230,7 @@ describe("/admin/feed-review", () => {
     const { page } = await signIn("editor@example.org", 1280);
     const res = await page.goto(`${server.url}/admin/feed-review`);
     expect(res?.status()).toBe(403);
-    expect(await page.getByRole("link", { name: "From the feeds" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Feed review", exact: true }).count()).toBe(0);
     await page.close();
   }, 60_000);
 });

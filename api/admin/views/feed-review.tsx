@@ -36,8 +36,8 @@ export const FeedReviewPage: FC<{
   queue: ReviewQueue;
   notice: string | null;
 }> = ({ user, csrf, queue, notice }) => (
-  <Page title="From the feeds" user={user} csrf={csrf} active="feed-review" notice={notice}>
-    <h1>From the feeds</h1>
+  <Page title="Feed review" user={user} csrf={csrf} active="feed-review" notice={notice}>
+    <h1>Feed review</h1>
     <p>
       What the Open Referral feeds brought that needs a person. Nothing here changes a listing by
       itself: what you take from a source becomes a draft in review, and nothing is deleted.
@@ -208,7 +208,7 @@ export const SourceChangePage: FC<{
       notice={p.notice}
     >
       <p>
-        <a href="/admin/feed-review">From the feeds</a>
+        <a href="/admin/feed-review">Back to feed review</a>
       </p>
       <h1>Change from source: {p.item.serviceName ?? p.item.name}</h1>
       <p>
@@ -300,7 +300,7 @@ export const DuplicatePage: FC<{
       active="feed-review"
     >
       <p>
-        <a href="/admin/feed-review">From the feeds</a>
+        <a href="/admin/feed-review">Back to feed review</a>
       </p>
       <h1>Possible duplicate: {p.item.name || p.item.remoteId}</h1>
       <p>
@@ -377,7 +377,7 @@ export const GonePage: FC<{
   return (
     <Page title={`Gone at source: ${name}`} user={p.user} csrf={p.csrf} active="feed-review">
       <p>
-        <a href="/admin/feed-review">From the feeds</a>
+        <a href="/admin/feed-review">Back to feed review</a>
       </p>
       <h1>Gone at source: {name}</h1>
       <p>

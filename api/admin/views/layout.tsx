@@ -52,7 +52,7 @@ const NAV: { key: NavKey; href: string; label: string; show: (u: SessionUser) =>
   {
     key: "feed-review",
     href: "/admin/feed-review",
-    label: "From the feeds",
+    label: "Feed review",
     show: (u) => can(u, "publish"),
   },
 ];
