@@ -116,7 +116,7 @@ export function createApp(deps: Deps) {
       rateLimit((c) => c.get("deps").limits?.pages, "page"),
     );
   }
-  for (const path of ["/print/pack.pdf", "/print/poster"]) {
+  for (const path of ["/print/pack.pdf", "/print/poster", "/print/poster.pdf"]) {
     app.use(
       path,
       rateLimit((c) => c.get("deps").limits?.renders, "page"),

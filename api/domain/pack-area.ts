@@ -1,10 +1,12 @@
 /**
  * Finds the area a poster is for from what someone typed: a postcode district (`EX4`), or a
- * council, ICB or Welsh health board by code (`E07000041`) or name ("Exeter", "Devon",
- * "Caerdydd"). Pure: it reads the in-memory geography only.
+ * council (Northern Ireland's too), ICB, Welsh health board or Scottish health board by code
+ * (`E07000041`) or name ("Exeter", "Devon", "Caerdydd", "Belfast", "NHS Lothian"), and the
+ * postcode districts it covers. Pure: it reads the in-memory geography only.
  */
 import type { Country } from "../../schema/taxonomy.js";
-import type { GeoIndex } from "./geo-index.js";
+import type { AreaRow, GeoIndex } from "./geo-index.js";
+import { NI_COUNCILS } from "./ni-councils.js";
 import { parsePostcode } from "./postcode.js";
 
 export type PosterAreaKind = "district" | "lad" | "icb" | "lhb" | "hb";
@@ -60,16 +62,53 @@ function largestDistrict(geo: GeoIndex, lad: string): string | null {
   return best?.outcode ?? null;
 }
 
+const NI_ROWS: readonly AreaRow[] = NI_COUNCILS.map((c) => ({
+  code: c.code,
+  name: c.name,
+  kind: "lad",
+  lads: null,
+}));
+const NI_BY_CODE = new Map(NI_COUNCILS.map((c) => [c.code, c]));
+
+/** Areas by code: the geography's, and Northern Ireland's councils (not in data/geo). */
+function areaRow(geo: GeoIndex, code: string): AreaRow | undefined {
+  return geo.areas.get(code) ?? NI_ROWS.find((r) => r.code === code);
+}
+
 function fromCode(geo: GeoIndex, code: string): PosterArea | null {
-  const row = geo.areas.get(code);
+  const row = areaRow(geo, code);
   if (!row) return null;
+  const ni = NI_BY_CODE.get(row.code);
   return {
     kind: row.kind,
     code: row.code,
     name: row.name,
     country: countryOfCode(row.code),
-    district: row.kind === "lad" ? largestDistrict(geo, row.code) : null,
+    district: ni
+      ? (ni.districts[0] ?? null)
+      : row.kind === "lad"
+        ? largestDistrict(geo, row.code)
+        : null,
   };
+}
+
+/**
+ * The postcode districts an area covers, any part of it: the district itself; a council's,
+ * ICB's or Welsh health board's from the districts' shares; a Scottish board's through its
+ * councils; a Northern Ireland council's from its table. Known districts only, in data order.
+ */
+export function districtsOf(area: PosterArea, geo: GeoIndex): string[] {
+  if (area.kind === "district") return [area.code];
+  const ni = NI_BY_CODE.get(area.code);
+  if (ni) return ni.districts.filter((d) => geo.districts.has(d));
+  const lads =
+    area.kind === "hb" ? new Set(geo.areas.get(area.code)?.lads ?? []) : new Set([area.code]);
+  const kind = area.kind === "hb" ? "lad" : area.kind;
+  const out: string[] = [];
+  for (const [outcode, shares] of geo.shares) {
+    if (shares[kind].some((s) => lads.has(s.code) && s.share > 0)) out.push(outcode);
+  }
+  return out;
 }
 
 export function findPosterArea(
@@ -101,7 +140,7 @@ export function findPosterArea(
   // Names: the data's own, their short forms, and other-language names (Caerdydd → Cardiff).
   const wanted = shortName(text);
   const english = Object.entries(aliases).find(([, other]) => shortName(other) === wanted)?.[0];
-  const rows = [...geo.areas.values()];
+  const rows = [...geo.areas.values(), ...NI_ROWS];
   const exact = rows.filter(
     (r) => shortName(r.name) === wanted || (english !== undefined && r.name === english),
   );

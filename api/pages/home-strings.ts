@@ -39,6 +39,8 @@ const en = {
       ],
     },
     {
+      // The widget's and posters' "Know a local group? Tell us" link lands here.
+      id: "partners",
       heading: "Partner organisations",
       text: "Keep your listings up to date, or add a service: ask the team that runs this directory for a partner account, then sign in.",
       links: [{ href: "/admin/login", label: "Sign in" }],
@@ -87,6 +89,7 @@ const cy: typeof en = {
       ],
     },
     {
+      id: "partners",
       heading: "Sefydliadau partner",
       text: "Cadwch eich rhestriadau’n gyfredol, neu ychwanegwch wasanaeth: gofynnwch i’r tîm sy’n rhedeg y cyfeiriadur hwn am gyfrif partner, yna mewngofnodwch.",
       links: [{ href: "/admin/login", label: "Mewngofnodi (Saesneg)" }],

@@ -136,6 +136,21 @@ export const PRINT_CSS = `
 .poster-scan figcaption { margin-top: calc(2 * var(--u)); }
 .poster-scan figcaption strong { display: block; font-size: 1.15em; }
 .poster-url { font-size: 0.8em; overflow-wrap: anywhere; margin-top: calc(1 * var(--u)) !important; }
+/* Nothing local listed: say so, then the nation's next steps and national lines; a smaller code. */
+.poster .poster-none { font-size: 0.95em; border-left: calc(1.2 * var(--u)) solid #000; padding-left: calc(3 * var(--u)); }
+.poster-none [lang] + [lang] { display: block; margin-top: calc(1 * var(--u)); }
+.poster-now { display: grid; grid-template-columns: 1fr 1fr; gap: calc(6 * var(--u)); font-size: 0.9em; }
+.poster-both .poster-now { font-size: 0.78em; }
+.poster-national.poster-both { gap: calc(3.5 * var(--u)); }
+.poster-national.poster-both .poster-headline { font-size: 1.4em; }
+.poster-national.poster-both .poster-lead, .poster-national.poster-both .poster-none { font-size: 0.8em; }
+.poster-now h3 { font-size: 1.15em; margin-bottom: calc(1.5 * var(--u)); }
+.poster-now li + li { margin-top: calc(2 * var(--u)); }
+.poster-now strong, .poster-step-text { display: block; }
+.poster-national .poster-scan { flex: none; }
+.poster-national .poster-scan .qr { width: auto; flex: 1; display: flex; align-items: center; gap: calc(4 * var(--u)); text-align: left; }
+.poster-national .poster-scan svg { width: calc(48 * var(--u)); flex: none; }
+.poster-national.poster-both .poster-scan svg { width: calc(40 * var(--u)); }
 .poster-talk { font-size: 1em; font-weight: 700; text-align: center; }
 .poster-talk [lang] + [lang] { display: block; font-weight: 400; }
 .poster-crisis { border: calc(0.9 * var(--u)) solid #000; border-radius: calc(2.5 * var(--u)); padding: calc(4 * var(--u)) calc(5 * var(--u)); }

@@ -3,7 +3,6 @@ import { searchQuerySchema } from "../../schema/search-query.js";
 import type { Lang } from "../../schema/taxonomy.js";
 import { loadBundles } from "../db/listing-bundles.js";
 import type { Deps } from "../deps.js";
-import { nextSteps } from "../domain/next-steps.js";
 import {
   checkedRange,
   fitPack,
@@ -21,15 +20,9 @@ import { toServiceDetail } from "../domain/service-detail.js";
 import { crisisFor, search } from "../search.js";
 import { londonToday } from "./format.js";
 import { directoryUrl, serviceUrl } from "./links.js";
-import { cardText, toCardView, toCrisisView } from "./pack-cards.js";
+import { cardText, nextStepViews, paperRanking, toCardView, toCrisisView } from "./pack-cards.js";
 import { cardMeasure, openingExtraMm, packBudget } from "./pack-layout.js";
-import {
-  bi,
-  type CardView,
-  type CrisisView,
-  type NextStepView,
-  type PackView,
-} from "./pack-view.js";
+import { bi, type CardView, type CrisisView, type PackView } from "./pack-view.js";
 import { placeName } from "./place-names.js";
 import { printStrings } from "./strings.js";
 
@@ -64,31 +57,6 @@ async function crisisViews(deps: Deps, place: Place, en: CrisisRoute[]): Promise
   return en.map((route) => toCrisisView({ en: route, cy: cy.get(route.id) ?? route }));
 }
 
-const PEER_KINDS: ReadonlySet<string> = new Set([
-  "peer-group",
-  "one-to-one-peer",
-  "online-community",
-]);
-
-/** The nation's next steps (one rule with the widget's), in both languages. */
-function nextStepViews(countries: Place["countries"]): NextStepView[] {
-  const cy = nextSteps(countries, "cy");
-  return nextSteps(countries, "en").map((en, i) => {
-    const other = cy[i] ?? en;
-    return {
-      id: en.id,
-      title: { en: en.title, cy: other.title },
-      text: { en: en.text, cy: other.text },
-      link: en.link
-        ? {
-            href: en.link.href,
-            label: { en: en.link.label, cy: other.link?.label ?? en.link.label },
-          }
-        : null,
-    };
-  });
-}
-
 /** Searches the sector for the moment's stage and composes the pack, capped to two pages. */
 export async function loadPack(
   deps: Deps,
@@ -108,11 +76,7 @@ export async function loadPack(
   const qrLang: Lang | undefined = request.lang === "cy" ? "cy" : undefined;
 
   const results = SECTIONS.flatMap((section) =>
-    packOrder(found.groups[section], (r) => ({
-      peerSupport: r.peerLed || PEER_KINDS.has(r.kind),
-      perinatal: r.mentalHealthSpecific,
-      informationOnly: r.kind === "information",
-    })).map((result) => ({ section, result })),
+    packOrder(found.groups[section], paperRanking).map((result) => ({ section, result })),
   );
   const bundles = await loadBundles(
     deps.db,

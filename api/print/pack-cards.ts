@@ -1,9 +1,23 @@
-import type { Contact, CrisisRoute, SearchResult, ServiceDetail } from "../../schema/contract.js";
+import type {
+  Contact,
+  CrisisRoute,
+  Place,
+  SearchResult,
+  ServiceDetail,
+} from "../../schema/contract.js";
 import { kindLabels, type Lang, referralLabels } from "../../schema/taxonomy.js";
-import type { SectionKey } from "../domain/pack.js";
+import { nextSteps } from "../domain/next-steps.js";
+import type { PackRanking, SectionKey } from "../domain/pack.js";
 import type { CardText } from "../domain/pack-measure.js";
 import { formatContact, formatDate, formatDistance, formatSession } from "./format.js";
-import { type Bi, bi, type CardView, type ContactView, type CrisisView } from "./pack-view.js";
+import {
+  type Bi,
+  bi,
+  type CardView,
+  type ContactView,
+  type CrisisView,
+  type NextStepView,
+} from "./pack-view.js";
 import { printStrings } from "./strings.js";
 
 /** Builds the printable views of listings and crisis routes from the API's shapes. */
@@ -20,7 +34,7 @@ function contactView(byLang: Record<Lang, Contact>): ContactView {
 }
 
 /** Contacts in both languages, matched by position (the order is the same in both). */
-function contactViews(en: readonly Contact[], cy: readonly Contact[]): ContactView[] {
+export function contactViews(en: readonly Contact[], cy: readonly Contact[]): ContactView[] {
   return en.map((c, i) => contactView({ en: c, cy: cy[i] ?? c }));
 }
 
@@ -66,6 +80,40 @@ export function toCardView(
     ),
     overdue: d.reviewOverdue,
   };
+}
+
+const PEER_KINDS: ReadonlySet<string> = new Set([
+  "peer-group",
+  "one-to-one-peer",
+  "online-community",
+]);
+
+/** What `packOrder` ranks national listings by on paper: peer support first, leaflets last. */
+export function paperRanking(r: SearchResult): PackRanking {
+  return {
+    peerSupport: r.peerLed || PEER_KINDS.has(r.kind),
+    perinatal: r.mentalHealthSpecific,
+    informationOnly: r.kind === "information",
+  };
+}
+
+/** The nation's next steps (one rule with the widget's), in both languages. */
+export function nextStepViews(countries: Place["countries"]): NextStepView[] {
+  const cy = nextSteps(countries, "cy");
+  return nextSteps(countries, "en").map((en, i) => {
+    const other = cy[i] ?? en;
+    return {
+      id: en.id,
+      title: { en: en.title, cy: other.title },
+      text: { en: en.text, cy: other.text },
+      link: en.link
+        ? {
+            href: en.link.href,
+            label: { en: en.link.label, cy: other.link?.label ?? en.link.label },
+          }
+        : null,
+    };
+  });
 }
 
 export function toCrisisView(routes: Record<Lang, CrisisRoute>): CrisisView {

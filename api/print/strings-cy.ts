@@ -212,11 +212,12 @@ export const cy: PrintText = {
       "Poster ar gyfer meddygfeydd, clinigau a chanolfannau plant, gyda chod QR mawr i’r cyfeiriadur byw.",
     area: "Ardal",
     areaHint:
-      "Dosbarth cod post (CF10), cyngor, bwrdd gofal integredig y GIG neu fwrdd iechyd yng Nghymru, yn ôl enw neu god.",
+      "Dosbarth cod post (CF10), cyngor (gan gynnwys Gogledd Iwerddon), bwrdd gofal integredig y GIG, neu fwrdd iechyd yng Nghymru neu’r Alban, yn ôl enw neu god.",
     size: "Maint y papur",
     language: "Iaith y poster",
     show: "Dangos y poster",
     print: "Argraffu’r poster",
+    pdf: "Lawrlwytho’r poster fel PDF",
     notFound:
       "Doedden ni ddim yn gallu dod o hyd i’r ardal honno. Rhowch gynnig ar ddosbarth cod post fel CF10, neu gyngor fel Caerdydd.",
     ambiguous: (names) => `Mae hynny’n cyfateb i fwy nag un ardal: ${names}. Dewiswch un.`,
@@ -229,6 +230,13 @@ export const cy: PrintText = {
     talk: "Gallwch hefyd siarad â’ch bydwraig, eich ymwelydd iechyd neu eich meddyg teulu.",
     crisis: "Angen help nawr?",
     printed: (date) => `Argraffwyd ar ${date}`,
+    leadNothingLocal:
+      "Dydych chi ddim ar eich pen eich hun. Ble bynnag rydych chi’n byw, mae cymorth y gallwch ei gael nawr: gwasanaethau’r GIG y gallwch ofyn amdanyn nhw, a llinellau cymorth a grwpiau ar-lein i rieni. Gallwch gysylltu â llawer ohonyn nhw eich hun.",
+    scanNational: "Sganiwch i gael llinellau cymorth a chymorth ar-lein",
+    nothingLocal: (name) => `Does dim grŵp na gwasanaeth lleol wedi’i restru ar gyfer ${name} eto.`,
+    steps: "Beth allwch chi ei wneud nawr",
+    national: "Llinellau cymorth a chymorth ar-lein, ble bynnag rydych chi",
+    tellUs: (url) => `Ydych chi’n gwybod am grŵp lleol? Dywedwch wrthym: ${url}`,
   },
 
   service: {

@@ -211,11 +211,12 @@ export const en = {
       "A poster for GP surgeries, clinics and children’s centres, with a large QR code to the live directory.",
     area: "Area",
     areaHint:
-      "A postcode district (EX4), council, NHS integrated care board or Welsh health board, by name or code.",
+      "A postcode district (EX4), council (Northern Ireland’s too), NHS integrated care board, or Welsh or Scottish health board, by name or code.",
     size: "Paper size",
     language: "Language of the poster",
     show: "Show the poster",
     print: "Print the poster",
+    pdf: "Download the poster as a PDF",
     notFound:
       "We could not find that area. Try a postcode district such as EX4, or a council such as Exeter.",
     ambiguous: (names: string) => `That matches more than one area: ${names}. Choose one.`,
@@ -228,6 +229,13 @@ export const en = {
     talk: "You can also talk to your midwife, health visitor or GP.",
     crisis: "Need help now?",
     printed: (date: string) => `Printed on ${date}`,
+    leadNothingLocal:
+      "You are not alone. Wherever you live, there is support you can reach now: NHS services you can ask for, and helplines and online groups for parents. You can contact many of them yourself.",
+    scanNational: "Scan for helplines and online support",
+    nothingLocal: (name: string) => `No local group or service is listed for ${name} yet.`,
+    steps: "What you can do now",
+    national: "Helplines and online support, wherever you are",
+    tellUs: (url: string) => `Know a local group? Tell us: ${url}`,
   },
 
   service: {

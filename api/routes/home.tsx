@@ -63,7 +63,7 @@ function HomePage({ lang, sector }: { lang: Lang; sector: string | undefined }) 
           <h2 id="ways-title">{s.waysHeading}</h2>
           <ul class="ways">
             {s.ways.map((way) => (
-              <li>
+              <li id={"id" in way ? way.id : undefined}>
                 <h3>{way.heading}</h3>
                 <p>{way.text}</p>
                 {way.links.length > 0 ? (

@@ -19,16 +19,18 @@ import {
   packFileName,
   packPageUrl,
   packQuerySchema,
+  posterFileName,
   posterQuerySchema,
   posterUrl,
   readNote,
   renderPackPdf,
+  renderPosterPdf,
   WELSH_PLACE_NAMES,
 } from "../print/index.js";
 
 /**
  * The print tools: `/print` (form and A4 preview), `/print/pack.pdf` (the same pack as a PDF),
- * `/print/poster` (A4 or A3 noticeboard poster). Public, no login. A full postcode is cut to
+ * `/print/poster` (A4 or A3 noticeboard poster) and `/print/poster.pdf`. Public, no login. A full postcode is cut to
  * its sector and the browser sent on to that address, so only the sector stays in URLs.
  */
 
@@ -62,6 +64,11 @@ function districtAddress(c: Context<AppEnv>, area: string): string | null {
   const url = new URL(c.req.url);
   url.searchParams.set("area", parsed.outcode);
   return `${url.pathname}${url.search}`;
+}
+
+/** The area a poster is for, from what was typed. */
+async function posterAreaFor(c: Context<AppEnv>, area: string) {
+  return findPosterArea(area, await c.get("deps").geo(), WELSH_PLACE_NAMES);
 }
 
 /** The answer to a pack request, or why there is none. */
@@ -182,7 +189,6 @@ export const printRoutes = new Hono<AppEnv>()
   .get("/print/poster", async (c) => {
     c.header("Cache-Control", "no-cache");
     const parsed = posterQuerySchema.safeParse(c.req.queries() ?? {});
-    const deps = c.get("deps");
     if (!parsed.success) {
       const ui = uiFromRaw(c);
       const form = { ui, area: "", size: "a4", lang: ui, error: "bad-link" } as const;
@@ -196,7 +202,7 @@ export const printRoutes = new Hono<AppEnv>()
     const district = districtAddress(c, q.area);
     if (district) return c.redirect(district, 303);
 
-    const found = findPosterArea(q.area, await deps.geo(), WELSH_PLACE_NAMES);
+    const found = await posterAreaFor(c, q.area);
     if (!found.ok) {
       const error = found.reason === "ambiguous" ? { ambiguous: found.names } : "not-found";
       return sendPage(
@@ -208,7 +214,29 @@ export const printRoutes = new Hono<AppEnv>()
     // The address keeps the words typed ("Exeter", not its code), in one fixed order.
     const canonical = posterUrl({ ...q, ui: form.ui });
     if (here(c) !== canonical) return c.redirect(canonical, 303);
-    const origin = originFor(deps, c.req.url);
-    const poster = await loadPoster(deps, found.area, q, origin);
+    const deps = c.get("deps");
+    const poster = await loadPoster(deps, found.area, q, originFor(deps, c.req.url));
     return sendPage(c, <PosterPage form={form} poster={poster} />, 200);
+  })
+  .get("/print/poster.pdf", async (c) => {
+    const parsed = posterQuerySchema.safeParse(c.req.queries() ?? {});
+    if (!parsed.success || !parsed.data.area) {
+      throw new ApiError(400, "invalid_query", "Check the link: a poster needs an area.");
+    }
+    const q = parsed.data;
+    const district = districtAddress(c, q.area);
+    if (district) return c.redirect(district, 303);
+    const found = await posterAreaFor(c, q.area);
+    if (!found.ok) {
+      throw found.reason === "ambiguous"
+        ? new ApiError(400, "ambiguous_area", "That matches more than one area: choose one.")
+        : new ApiError(404, "area_not_found", "We could not find that area.");
+    }
+    const deps = c.get("deps");
+    const poster = await loadPoster(deps, found.area, q, originFor(deps, c.req.url));
+    const pdf = await renderPosterPdf(poster);
+    c.header("Content-Type", "application/pdf");
+    c.header("Content-Disposition", `attachment; filename="${posterFileName(q)}"`);
+    c.header("Cache-Control", "no-cache");
+    return c.body(pdf.bytes as Uint8Array<ArrayBuffer>, 200);
   });

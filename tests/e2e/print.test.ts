@@ -153,17 +153,27 @@ describe("QR codes", () => {
 });
 
 describe("posters", () => {
-  it("print on one sheet of the chosen size", async () => {
-    for (const [size, dims] of [
-      ["a4", [595, 842]],
-      ["a3", [842, 1191]],
-    ] as const) {
-      const page = await open(`/print/poster?area=E07000041&size=${size}&lang=both`);
-      const doc = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true }));
-      expect(doc.getPageCount()).toBe(1);
-      const { width, height } = doc.getPage(0).getSize();
-      expect([Math.round(width), Math.round(height)]).toEqual(dims);
-      await page.close();
+  it("print on one sheet of the chosen size, nothing cut off, local or not", async () => {
+    // Belfast has nothing local: next steps and national lines take the space of a larger code.
+    for (const area of ["E07000041", "Belfast"]) {
+      for (const [size, dims] of [
+        ["a4", [595, 842]],
+        ["a3", [842, 1191]],
+      ] as const) {
+        const at = `${area} ${size}`;
+        const page = await open(`/print/poster?area=${area}&size=${size}&lang=both`);
+        await page.emulateMedia({ media: "print" });
+        // The poster hides what overflows it: its foot must end inside it.
+        const overflow = await page.evaluate(
+          `(() => { const p = document.querySelector(".poster").getBoundingClientRect(); const f = document.querySelector(".poster-foot").getBoundingClientRect(); return f.bottom - p.bottom; })()`,
+        );
+        expect(overflow as number, at).toBeLessThan(0);
+        const doc = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true }));
+        expect(doc.getPageCount(), at).toBe(1);
+        const { width, height } = doc.getPage(0).getSize();
+        expect([Math.round(width), Math.round(height)], at).toEqual(dims);
+        await page.close();
+      }
     }
   });
 });
@@ -178,6 +188,7 @@ describe("accessibility", () => {
     "/print/poster",
     "/print/poster?area=E07000041&size=a4&lang=en",
     "/print/poster?area=W06000015&size=a3&lang=both",
+    "/print/poster?area=Belfast&size=a4&lang=en",
   ]) {
     it(`has no axe violations: ${path}`, async () => {
       const page = await newPage(e2e.browser);

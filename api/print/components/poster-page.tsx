@@ -3,8 +3,9 @@ import type { PackLang } from "../../domain/pack.js";
 import { Layout } from "../../pages/layout.js";
 import { formatDate } from "../format.js";
 import { defaultUi } from "../links.js";
+import { contactLine } from "../pack-cards.js";
 import { numberNote, numberOf } from "../pack-text.js";
-import { type PosterView, posterUrl } from "../poster.js";
+import { type PosterView, posterPdfUrl, posterUrl } from "../poster.js";
 import { POSTER_SIZES, type PosterSize } from "../query.js";
 import { printStrings } from "../strings.js";
 import { Both } from "./in-langs.js";
@@ -19,14 +20,72 @@ export interface PosterFormState {
   error?: "not-found" | "bad-link" | { ambiguous: string[] } | undefined;
 }
 
+/** Where nothing local is listed: saying so, the nation's next steps, national lines. */
+function NothingLocal({ poster }: { poster: PosterView }) {
+  const { langs, nothingLocal } = poster;
+  if (!nothingLocal) return null;
+  const s = (l: Lang) => printStrings(l).poster;
+  const both = langs.length > 1;
+  return (
+    <>
+      <p class="poster-none">
+        {langs.map((l) => (
+          <span lang={both ? l : undefined}>
+            <strong>{s(l).nothingLocal(poster.areaName[l])}</strong>{" "}
+            {s(l).tellUs(nothingLocal.tellUs)}{" "}
+          </span>
+        ))}
+      </p>
+      <div class="poster-now">
+        <section aria-labelledby="poster-steps-title">
+          <h3 id="poster-steps-title">
+            <Both langs={langs} text={(l) => s(l).steps} />
+          </h3>
+          <ul>
+            {nothingLocal.steps.map((step) => (
+              <li>
+                <strong>
+                  <Both langs={langs} text={step.title} />
+                </strong>
+                {both ? null : <span class="poster-step-text">{step.text[langs[0]!]}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+        {nothingLocal.national.length > 0 ? (
+          <section aria-labelledby="poster-national-title">
+            <h3 id="poster-national-title">
+              <Both langs={langs} text={(l) => s(l).national} />
+            </h3>
+            <ul>
+              {/* Side by side, two: each line is printed in both languages. */}
+              {nothingLocal.national.slice(0, both ? 2 : undefined).map((listing) => (
+                <li>
+                  <strong>
+                    <Both langs={langs} text={listing.name} />
+                  </strong>
+                  {listing.contact ? (
+                    <span class="poster-step-text">{contactLine(listing.contact, langs)}</span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
 /** The poster itself: a headline, one large code (two when bilingual), crisis routes, date. */
 export function Poster({ poster }: { poster: PosterView }) {
   const { langs } = poster;
   const s = (l: Lang) => printStrings(l).poster;
   const both = langs.length > 1;
+  const none = poster.nothingLocal !== null;
   return (
     <article
-      class={`poster poster-${poster.size}${both ? " poster-both" : ""}`}
+      class={`poster poster-${poster.size}${both ? " poster-both" : ""}${none ? " poster-national" : ""}`}
       lang={both ? undefined : langs[0]}
       aria-labelledby="poster-headline"
     >
@@ -38,18 +97,19 @@ export function Poster({ poster }: { poster: PosterView }) {
       </h2>
       <p class="poster-lead">
         {langs.map((l) => (
-          <span lang={both ? l : undefined}>{s(l).lead} </span>
+          <span lang={both ? l : undefined}>{none ? s(l).leadNothingLocal : s(l).lead} </span>
         ))}
       </p>
+      <NothingLocal poster={poster} />
       <div class="poster-scan">
         {langs.map((l) => (
           <QrCode
             url={poster.directory[l]}
             for={`poster-${l}`}
-            label={s(l).scan}
+            label={none ? s(l).scanNational : s(l).scan}
             caption={
               <span lang={both ? l : undefined}>
-                <strong>{s(l).scan}</strong>
+                <strong>{none ? s(l).scanNational : s(l).scan}</strong>
                 {poster.prefilled ? null : <>{s(l).scanThen} </>}
                 <span class="poster-url">
                   {s(l).orVisit} {poster.shortUrl}
@@ -190,6 +250,13 @@ export function PosterPage(props: { form: PosterFormState; poster?: PosterView |
               <p class="hint" data-print-hint>
                 {s.form.printHint}
               </p>
+              <a
+                class="button button-secondary"
+                href={posterPdfUrl({ area: form.area, size: form.size, lang: form.lang })}
+                download
+              >
+                {s.poster.pdf}
+              </a>
             </div>
           ) : null}
         </div>

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadGeoIndex } from "../../../api/db/load-geo.js";
 import type { GeoIndex } from "../../../api/domain/geo-index.js";
-import { countriesServed, findPosterArea, shortName } from "../../../api/domain/pack-area.js";
+import { NI_COUNCILS } from "../../../api/domain/ni-councils.js";
+import {
+  countriesServed,
+  districtsOf,
+  findPosterArea,
+  shortName,
+} from "../../../api/domain/pack-area.js";
 import { WELSH_PLACE_NAMES } from "../../../api/print/place-names.js";
 import { type Backend, openBackend } from "../../support/backends.js";
 
@@ -60,6 +66,53 @@ describe("findPosterArea", () => {
     expect(!ambiguous.ok && ambiguous.reason).toBe("ambiguous");
     expect(findPosterArea("Atlantis", geo)).toEqual({ ok: false, reason: "not-found" });
     expect(findPosterArea("", geo)).toEqual({ ok: false, reason: "not-found" });
+  });
+
+  it("finds Northern Ireland's councils and Scotland's health boards", () => {
+    expect(findPosterArea("Belfast", geo)).toMatchObject({
+      ok: true,
+      area: { kind: "lad", code: "N09000003", country: "Northern Ireland", district: "BT1" },
+    });
+    expect(findPosterArea("n09000010", geo)).toMatchObject({
+      ok: true,
+      area: { name: "Newry, Mourne and Down", district: "BT34" },
+    });
+    // Two councils hold "Antrim": both are offered.
+    const antrim = findPosterArea("Antrim", geo);
+    expect(!antrim.ok && antrim.reason === "ambiguous" && antrim.names).toEqual([
+      "Antrim and Newtownabbey",
+      "Mid and East Antrim",
+    ]);
+    expect(findPosterArea("NHS Lothian", geo)).toMatchObject({
+      ok: true,
+      area: { kind: "hb", code: "S08000024", country: "Scotland", district: null },
+    });
+    expect(findPosterArea("Lothian", geo)).toMatchObject({ ok: true, area: { kind: "hb" } });
+  });
+
+  it("gives every Northern Ireland district a council, and each council known districts", () => {
+    const ni = [...geo.districts.values()].filter((d) => d.country === "Northern Ireland");
+    expect(ni.length).toBeGreaterThan(70);
+    const listed = new Set(NI_COUNCILS.flatMap((c) => c.districts));
+    expect(ni.filter((d) => !listed.has(d.outcode)).map((d) => d.outcode)).toEqual([]);
+    expect([...listed].filter((d) => !geo.districts.has(d))).toEqual([]);
+    expect(NI_COUNCILS).toHaveLength(11);
+  });
+
+  it("lists the districts an area covers", () => {
+    const area = (text: string) => {
+      const found = findPosterArea(text, geo);
+      if (!found.ok) throw new Error(text);
+      return found.area;
+    };
+    expect(districtsOf(area("EX4"), geo)).toEqual(["EX4"]);
+    expect(districtsOf(area("Exeter"), geo)).toContain("EX4");
+    expect(districtsOf(area("Exeter"), geo)).not.toContain("PL1");
+    const lothian = districtsOf(area("NHS Lothian"), geo);
+    expect(lothian).toContain("EH1");
+    expect(lothian).not.toContain("G1");
+    expect(districtsOf(area("Cardiff and Vale"), geo)).toContain("CF10");
+    expect(districtsOf(area("Belfast"), geo)).toContain("BT9");
   });
 
   it("shortens official names to what people say", () => {

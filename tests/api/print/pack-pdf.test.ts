@@ -1,13 +1,10 @@
 import { PDFDocument } from "pdf-lib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../../api/app.js";
-import { loadGeoIndex } from "../../../api/db/load-geo.js";
-import { type Deps, memo } from "../../../api/deps.js";
 import type { PackLang } from "../../../api/domain/pack.js";
 import { loadPack } from "../../../api/print/load-pack.js";
 import { renderPackPdf } from "../../../api/print/pdf/pack-pdf.js";
-import { type Backend, FIXED_NOW, openBackend } from "../../support/backends.js";
-import { decodeQr, pdfPages } from "./support.js";
+import { decodeQr, pdfPages, usePrintDeps } from "./support.js";
 
 /**
  * The PDF made without a browser: two A4 pages, every QR code readable from a rendering of
@@ -15,22 +12,7 @@ import { decodeQr, pdfPages } from "./support.js";
  */
 
 const ORIGIN = "https://signpost.example.org";
-let backend: Backend;
-let deps: Deps;
-
-beforeAll(async () => {
-  backend = await openBackend("memory");
-  deps = {
-    db: backend.db,
-    logger: backend.logger,
-    geo: memo(() => loadGeoIndex(backend.db)),
-    now: () => FIXED_NOW,
-    publicOrigin: ORIGIN,
-  };
-});
-afterAll(async () => {
-  await backend?.close();
-});
+const print = usePrintDeps(ORIGIN);
 
 const DPI = 200;
 const px = (pt: number) => (pt * DPI) / 72;
@@ -44,7 +26,7 @@ describe.each<[string, PackLang]>([
   it("fits two A4 pages and every QR code decodes to its listing's page or the directory", {
     timeout: 90_000,
   }, async () => {
-    const view = await loadPack(deps, { postcode, moment: "birth", lang, omit: [] }, ORIGIN);
+    const view = await loadPack(print.deps, { postcode, moment: "birth", lang, omit: [] }, ORIGIN);
     const pdf = await renderPackPdf(view);
     expect(pdf.pages).toBeLessThanOrEqual(2);
     const doc = await PDFDocument.load(pdf.bytes);
@@ -79,12 +61,12 @@ describe("/print/pack.pdf", () => {
   it("uses the configured public origin for its codes, and makes the same file as the renderer", {
     timeout: 60_000,
   }, async () => {
-    const app = createApp(deps);
+    const app = createApp(print.deps);
     const res = await app.request("/print/pack.pdf?postcode=EX4+4&moment=birth&lang=en");
     expect(res.status).toBe(200);
     const bytes = new Uint8Array(await res.arrayBuffer());
     const view = await loadPack(
-      deps,
+      print.deps,
       { postcode: "EX4 4", moment: "birth", lang: "en", omit: [] },
       ORIGIN,
     );

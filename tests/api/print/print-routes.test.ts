@@ -327,6 +327,53 @@ describe("/print/poster", () => {
     expect(text).toContain("Ar gyfer Caerdydd / For Cardiff");
   });
 
+  it("tells the truth where nothing local is listed", async () => {
+    const belfast = await get("/print/poster?area=Belfast&size=a4&lang=en");
+    expect(belfast.status).toBe(200);
+    const text = (await belfast.text()).replace(/<[^>]+>/g, "");
+    expect(text).toContain("No local group or service is listed for Belfast yet.");
+    expect(text).toContain("Know a local group? Tell us:");
+    expect(text).not.toContain("peer groups, local NHS services");
+    const exeter = (await (await get("/print/poster?area=Exeter&size=a4&lang=en")).text()).replace(
+      /<[^>]+>/g,
+      "",
+    );
+    expect(exeter).toContain("support is close by: peer groups, local NHS services");
+    expect(exeter).not.toContain("No local group or service is listed");
+  });
+
+  it("links the poster's PDF, and downloads it as a file", async () => {
+    const html = await (await get("/print/poster?area=Exeter&size=a3&lang=en")).text();
+    expect(html).toContain('href="/print/poster.pdf?area=Exeter&amp;size=a3&amp;lang=en"');
+    const res = await get("/print/poster.pdf?area=Exeter&size=a3&lang=en");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toBe(
+      'attachment; filename="poster-Exeter-a3-en.pdf"',
+    );
+    const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain("For Exeter");
+    // Size and language default as on the page; a full postcode goes to its district first.
+    expect((await get("/print/poster.pdf?area=Exeter")).status).toBe(200);
+    const full = await get("/print/poster.pdf?area=EX4+4QJ");
+    expect(full.status).toBe(303);
+    expect(full.headers.get("location")).toBe("/print/poster.pdf?area=EX4");
+  });
+
+  it("answers a poster PDF it cannot make with a clear error", async () => {
+    const cases: [string, number, string][] = [
+      ["/print/poster.pdf?area=Atlantis", 404, "area_not_found"],
+      ["/print/poster.pdf?area=North", 400, "ambiguous_area"],
+      ["/print/poster.pdf", 400, "invalid_query"],
+      ["/print/poster.pdf?area=Exeter&size=a0", 400, "invalid_query"],
+    ];
+    for (const [path, status, code] of cases) {
+      const res = await get(path);
+      expect(res.status, path).toBe(status);
+      expect((await errorOf(res)).code, path).toBe(code);
+    }
+  });
+
   it("says when an area is unknown or could be several", async () => {
     const unknown = await get("/print/poster?area=Atlantis");
     expect(unknown.status).toBe(404);

@@ -5,6 +5,10 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
+import { afterAll, beforeAll } from "vitest";
+import { loadGeoIndex } from "../../../api/db/load-geo.js";
+import { type Deps, memo } from "../../../api/deps.js";
+import { type Backend, FIXED_NOW, openBackend } from "../../support/backends.js";
 
 const run = promisify(execFile);
 
@@ -81,4 +85,28 @@ export async function emptyShares(bytes: Uint8Array): Promise<number[]> {
     }
     return Math.round(((bottom - last) / (bottom - top)) * 100) / 100;
   });
+}
+
+/**
+ * An in-memory backend with the seed, and the deps a print module takes, on a public origin
+ * and the fixed test clock; opened before the file's tests and closed after them.
+ */
+export function usePrintDeps(origin: string): { readonly deps: Deps } {
+  let backend: Backend | undefined;
+  const state = {} as { deps: Deps };
+  beforeAll(async () => {
+    const opened = await openBackend("memory");
+    backend = opened;
+    state.deps = {
+      db: opened.db,
+      logger: opened.logger,
+      geo: memo(() => loadGeoIndex(opened.db)),
+      now: () => FIXED_NOW,
+      publicOrigin: origin,
+    };
+  });
+  afterAll(async () => {
+    await backend?.close();
+  });
+  return state;
 }
