@@ -61,6 +61,32 @@ describe("embed configurator", () => {
     expect(applied).toBe("#7a1fa2");
   });
 
+  it("tints a chosen filter chip with the accent in the module preview", async () => {
+    await e2e.page.locator("#accent").fill("#7a1fa2");
+    const chip = e2e.page.locator("#live .choice", { hasText: "Pregnant" });
+    await chip.click();
+    // Chromium reports color-mix() results as color(srgb r g b), each 0–1.
+    const fill = await chip.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = (/([\d.]+) ([\d.]+) ([\d.]+)/.exec(fill) ?? []).slice(1).map(Number);
+    expect(fill).not.toBe("rgb(232, 241, 251)");
+    // 12% of #7a1fa2 on white: red and blue above green, as purple is.
+    expect(r! > g! && b! > g!, fill).toBe(true);
+    expect(await chip.evaluate((el) => getComputedStyle(el).borderColor)).toBe("rgb(122, 31, 162)");
+  });
+
+  it("lines up the two number fields at 1280 px: one top edge, one height", async () => {
+    await e2e.page.setViewportSize({ width: 1280, height: 900 });
+    const box = (selector: string) =>
+      e2e.page.locator(selector).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { top: Math.round(r.top), height: Math.round(r.height) };
+      });
+    const [limit, radius] = [await box("#limit"), await box("#radius")];
+    expect(limit).toEqual(radius);
+    const [a, b] = [await box('label[for="limit"]'), await box('label[for="radius"]')];
+    expect(a.top).toBe(b.top);
+  });
+
   it("writes the classic script and the iframe code", async () => {
     await e2e.page.getByLabel("Classic script, for older sites").check();
     expect(await code()).toMatch(

@@ -83,9 +83,10 @@ export const formStyles = css`
     background: var(--_background);
     cursor: pointer;
   }
+  /* A chosen filter is tinted with the site's accent, whatever the badges' colour. */
   .choice:has(input:checked) {
     border-color: var(--_accent);
-    background: var(--_badge-bg);
+    background: color-mix(in srgb, var(--_accent) 12%, #fff);
   }
   .choice input {
     width: 1.25em;
