@@ -37,6 +37,24 @@ export function nextSessionOfBundle(b: ServiceBundle, now: Date): NextSession | 
 }
 
 const namedSchedules = new WeakMap<ServiceBundle, ScheduleLike[]>();
+/**
+ * A listing's publicly shown contacts in one language, worked out once per listing held in
+ * memory (every search that shows it asks again). Frozen: results share them.
+ */
+function shownContacts(b: ServiceBundle, lang: Lang): Contact[] {
+  let byLang = contactsShown.get(b);
+  if (!byLang) {
+    byLang = {};
+    contactsShown.set(b, byLang);
+  }
+  byLang[lang] ??= Object.freeze(
+    publicContacts(b.contacts).map((c) => Object.freeze(toContact(c, lang))),
+  ) as Contact[];
+  return byLang[lang];
+}
+
+const contactsShown = new WeakMap<ServiceBundle, Partial<Record<Lang, Contact[]>>>();
+
 export interface ResultExtra {
   distanceKm: number | null;
   /** The place searched from, to tell whether the nearest venue's position is only approximate. */
@@ -54,7 +72,6 @@ export function toResult(
   const s = b.service;
   // One language per card: Welsh only where both the name and the summary have it.
   const textLang: Lang = lang === "cy" && s.nameCy && s.summaryCy ? "cy" : "en";
-  const contacts = extra.forReviewer ? b.contacts : publicContacts(b.contacts);
   return {
     id: s.id,
     name: pick(s.name, s.nameCy, textLang),
@@ -73,7 +90,9 @@ export function toResult(
     distanceKm: extra.distanceKm,
     venueSector: extra.distanceKm === null ? null : approximateVenueSector(b.locations, extra.near),
     nextSession: nextSessionOfBundle(b, now),
-    contacts: contacts.map((c) => toContact(c, lang)),
+    contacts: extra.forReviewer
+      ? b.contacts.map((c) => toContact(c, lang))
+      : shownContacts(b, lang),
     verifiedAt: s.verifiedAt,
     reviewOverdue: isReviewOverdue(s.verifiedAt, s.reviewEveryDays, now),
     needsVerification: s.needsVerification,
