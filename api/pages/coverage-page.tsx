@@ -250,8 +250,11 @@ export function AreaPage(props: { lang: Lang; report: AreaReport; hasExamples: b
 
         <section aria-labelledby="needs-title">
           <h2 id="needs-title">{s.needsHeading}</h2>
-          <section class="cov-scroll" tabindex={0} aria-labelledby="needs-title">
+          <section class="cov-scroll" tabindex={0} aria-labelledby="needs-caption">
             <table class="cov-table" id="cov-needs">
+              <caption id="needs-caption" class="visually-hidden">
+                {s.needsCaption(name)}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{s.colNeed}</th>

@@ -55,6 +55,8 @@ const en = {
   colWithout: "Sectors not covered",
   colShare: "Postcodes covered",
   needsHeading: "Every need in this area",
+  needsCaption: (area: string) =>
+    `Every need in ${area}: sectors not covered and postcodes covered`,
   colNeed: "Need",
   colListings: "Listings",
   colOverdue: "Overdue for review",
@@ -138,6 +140,8 @@ const cy: typeof en = {
   colWithout: "Sectorau heb ddarpariaeth",
   colShare: "Codau post â darpariaeth",
   needsHeading: "Pob angen yn yr ardal hon",
+  needsCaption: (area: string) =>
+    `Pob angen yn ${area}: sectorau heb ddarpariaeth a chodau post â darpariaeth`,
   colNeed: "Angen",
   colListings: "Rhestriadau",
   colOverdue: "Yn hwyr i'w hadolygu",
