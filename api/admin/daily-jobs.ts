@@ -12,7 +12,14 @@ import type { Deps } from "../deps.js";
 import { errorFields } from "../logger.js";
 import { newLinkToken, purgeEmailLinks } from "./email-links.js";
 import { organisationMailLanguages } from "./mail-language.js";
-import { deliverOutbox, lastReminders, queueReminders, type Sender } from "./outbox.js";
+import { purgeNotifications, queueNotifications } from "./notify-mail.js";
+import {
+  deliverOutbox,
+  lastReminders,
+  purgeOutbox,
+  queueReminders,
+  type Sender,
+} from "./outbox.js";
 import { dueReminders } from "./reminders.js";
 import { purgeReportText, REPORT_RETENTION_DAYS } from "./reports.js";
 import { purgeSessions } from "./session.js";
@@ -27,11 +34,16 @@ export interface DailyJobsOptions {
 
 export interface DailyJobsResult {
   remindersQueued: number;
+  /** Messages for people who hear of each event at once, and daily digests. */
+  notificationsQueued: number;
+  digestsQueued: number;
   sent: number;
   failed: number;
   sessionsPurged: number;
   /** Mail links (still correct, confirm address) used or expired more than a day ago. */
   linksPurged: number;
+  /** Notification rows, and sent or failed messages other than reminders, past their time. */
+  notificationsPurged: number;
   reportTextsPurged: number;
 }
 
@@ -74,16 +86,27 @@ export async function runDailyJobs(
     token: newLinkToken,
   });
   const remindersQueued = await queueReminders(db, now, reminders);
+  const notified = await queueNotifications(db, now, (deps.publicOrigin ?? "").replace(/\/$/, ""));
   const sender = options.sender ?? deps.mail;
   const delivery = sender ? await deliverOutbox(db, now, sender) : { sent: 0, failed: 0 };
   const sessionsPurged = await purgeSessions(db, now);
   const linksPurged = await purgeEmailLinks(db, now);
+  const notificationsPurged = (await purgeNotifications(db, now)) + (await purgeOutbox(db, now));
   const reportTextsPurged = await purgeReportText(
     db,
     now,
     deps.reportRetentionDays ?? REPORT_RETENTION_DAYS,
   );
-  return { remindersQueued, ...delivery, sessionsPurged, linksPurged, reportTextsPurged };
+  return {
+    remindersQueued,
+    notificationsQueued: notified.notifications,
+    digestsQueued: notified.digests,
+    ...delivery,
+    sessionsPurged,
+    linksPurged,
+    notificationsPurged,
+    reportTextsPurged,
+  };
 }
 
 export interface SchedulerOptions extends DailyJobsOptions {

@@ -16,7 +16,7 @@ import { auditWhere } from "./audit.js";
 import { claimLink, type EmailLinkRow } from "./email-links.js";
 import { insertWhere, previousChanged } from "./guarded.js";
 import { type PublishedWriteContext, runPublishedWrite } from "./published.js";
-import { REPORT_TEXT_MAX } from "./reports.js";
+import { notifyReport, REPORT_TEXT_MAX } from "./reports.js";
 import { randomId } from "./tokens.js";
 import { ukToday } from "./workflow.js";
 
@@ -137,5 +137,7 @@ export async function suggestChangeByLink(
       previousChanged,
     ),
   ]);
-  return claimed.rowsAffected > 0;
+  if (claimed.rowsAffected === 0) return false;
+  await notifyReport(db, now, { serviceId: listing.id, reason: "other" });
+  return true;
 }

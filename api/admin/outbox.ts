@@ -2,7 +2,7 @@
  * The outbox: messages written by the daily job and sent from here by the configured transport
  * (api/admin/mail.ts, api/node/smtp.ts). Without one they wait, viewable in the console.
  */
-import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import { type OutboxKind, type OutboxStatus, outbox } from "../../schema/tables.js";
 import type { MailLanguage } from "../../schema/taxonomy.js";
 import type { Db } from "../db/types.js";
@@ -133,6 +133,28 @@ export function queueMailStatement(db: Db, now: Date, mail: NewMail, id = `m-${r
 export async function queueMail(db: Db, now: Date, mail: NewMail): Promise<boolean> {
   const result = await queueMailStatement(db, now, mail);
   return result.rowsAffected === 1;
+}
+
+/** Messages other than reminders are kept this long after they were sent or gave up. */
+export const MAIL_RETENTION_DAYS = 30;
+
+/**
+ * Erases sent and failed messages other than review reminders (which later reminders and the
+ * reviewers' digest read) MAIL_RETENTION_DAYS after they were written: their bodies hold
+ * links, names and the addresses of people outside the console.
+ */
+export async function purgeOutbox(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - MAIL_RETENTION_DAYS * 86_400_000).toISOString();
+  const result = await db
+    .delete(outbox)
+    .where(
+      and(
+        ne(outbox.kind, "review-reminder"),
+        ne(outbox.status, "queued"),
+        lt(outbox.createdAt, before),
+      ),
+    );
+  return result.rowsAffected;
 }
 
 /** The last reminder of each organisation, for deciding whether to remind again. */

@@ -30,6 +30,7 @@ import {
   ask,
   conflict,
   draftState,
+  notifyAbout,
   OK,
   type Outcome,
   serviceColumns,
@@ -167,6 +168,7 @@ export async function publish(
     db.delete(listingRequests).where(and(eq(listingRequests.serviceId, id), guard)),
   );
   const [claimed] = await runPublishedWrite(ctx, statements);
+  if (claimed) await notifyAbout(ctx, record, "listing-published");
   return claimed ? OK : conflict();
 }
 

@@ -7,6 +7,7 @@ import { sectorsOnly } from "../domain/postcode-text.js";
 import { audit, auditWhere } from "./audit.js";
 import { runBatch } from "./batch.js";
 import { previousChanged } from "./guarded.js";
+import { notify } from "./notify.js";
 import { randomId } from "./tokens.js";
 
 export const REPORT_TEXT_MAX = 1000;
@@ -63,7 +64,32 @@ export async function createReport(
       after: { serviceId, reason: row.reason },
     }),
   ]);
+  await notifyReport(db, now, row);
   return row;
+}
+
+/** Tells reviewers, and the listing's editors, that a report came in (notify.ts). */
+export async function notifyReport(
+  db: Db,
+  now: Date,
+  report: Pick<ReportRow, "serviceId" | "reason">,
+) {
+  const [listing] = await db
+    .select({ name: services.name, organisationId: services.organisationId })
+    .from(services)
+    .where(eq(services.id, report.serviceId));
+  if (!listing) return;
+  await notify(
+    db,
+    now,
+    {
+      kind: "report-created",
+      subjectId: report.serviceId,
+      name: listing.name,
+      note: report.reason,
+    },
+    { organisationId: listing.organisationId },
+  );
 }
 
 export interface ReportListItem extends ReportRow {

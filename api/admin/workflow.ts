@@ -17,6 +17,7 @@ import { archiveNeedsSecondPerson, withEdit } from "./four-eyes.js";
 import { insertWhere, previousChanged } from "./guarded.js";
 import type { EditToken, ListingRecord } from "./listing-repo.js";
 import { listingRows } from "./listing-rows.js";
+import { notify } from "./notify.js";
 import { type PublishedWriteContext, runPublishedWrite } from "./published.js";
 import type { SessionUser } from "./roles.js";
 import { randomId } from "./tokens.js";
@@ -246,7 +247,28 @@ export async function submit(ctx: WorkflowContext, record: ListingRecord, token:
   if (!record.draft && record.everPublished) {
     return wrongState("There are no changes to submit. Edit the listing first.");
   }
-  return move(ctx, record, token, { from: "draft", to: "in-review", action: "listing.submit" });
+  const out = await move(ctx, record, token, {
+    from: "draft",
+    to: "in-review",
+    action: "listing.submit",
+  });
+  if (out.ok) await notifyAbout(ctx, record, "listing-submitted");
+  return out;
+}
+
+/** Tells those concerned about a listing event (notify.ts), once the change is written. */
+export function notifyAbout(
+  ctx: WorkflowContext,
+  record: ListingRecord,
+  kind: "listing-submitted" | "listing-sent-back" | "listing-published",
+  note?: string | null,
+) {
+  return notify(
+    ctx.db,
+    ctx.now,
+    { kind, subjectId: record.id, name: record.working.name, note: note ?? undefined },
+    { organisationId: record.organisationId, actorId: ctx.actor.id },
+  );
 }
 
 export async function withdraw(ctx: WorkflowContext, record: ListingRecord, token: EditToken) {
@@ -261,12 +283,14 @@ export async function sendBack(
   note: string,
 ) {
   if (draftState(record) !== "in-review") return wrongState("This listing is not in review.");
-  return move(ctx, record, token, {
+  const out = await move(ctx, record, token, {
     from: "in-review",
     to: "draft",
     action: "listing.send-back",
     note,
   });
+  if (out.ok) await notifyAbout(ctx, record, "listing-sent-back", note);
+  return out;
 }
 
 /**

@@ -34,8 +34,10 @@ try {
   console.log(
     [
       `Review reminders queued: ${r.remindersQueued}`,
+      `Notifications queued: ${r.notificationsQueued} at once, ${r.digestsQueued} daily digests`,
       `Mail sent: ${r.sent}, failed (to be retried or given up): ${r.failed} (transport: ${transport}${config.mail ? "" : "; set SMTP_URL or MAIL_API_URL to send, meanwhile mail waits in the outbox"})`,
       `Expired sessions removed: ${r.sessionsPurged}`,
+      `Used or expired mail links removed: ${r.linksPurged}; old notifications and mail removed: ${r.notificationsPurged}`,
       `Problem-report texts erased: ${r.reportTextsPurged}`,
     ].join("\n"),
   );

@@ -42,6 +42,7 @@ import { adminFeedReviewRoutes } from "./admin-feed-review.js";
 import { adminFeedRoutes } from "./admin-feeds.js";
 import { adminHomeRoutes } from "./admin-home.js";
 import { adminListingRoutes } from "./admin-listings.js";
+import { adminNotifyRoutes } from "./admin-notify.js";
 import { adminQueueRoutes } from "./admin-queues.js";
 
 /** Console pages are private, never cached, never framed, and run only our own files. */
@@ -188,6 +189,7 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route("/listings", adminListingRoutes)
   .route("/", adminQueueRoutes)
   .route("/", adminAccountRoutes)
+  .route("/", adminNotifyRoutes)
   .route("/", adminAuditRoutes)
   .route("/", adminCsvRoutes)
   .route("/", adminFeedRoutes)

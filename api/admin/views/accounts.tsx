@@ -249,6 +249,10 @@ export const AccountPage: FC<{
       <dt>Organisation</dt>
       <dd>{p.user.organisationName ?? "None"}</dd>
     </dl>
+    <p>
+      <a href="/admin/account/notifications">How you hear from us</a>: a mail each time, or one a
+      day.
+    </p>
     <h2>Change your password</h2>
     <ErrorSummary errors={p.errors} />
     <form method="post" action="/admin/account/password" novalidate>

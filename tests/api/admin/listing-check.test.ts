@@ -31,6 +31,8 @@ describe("one-click answers to a review reminder", () => {
 
   beforeAll(async () => {
     [con, smtp] = await Promise.all([openConsole(), startSmtp()]);
+    // 05:00 in London: before 07:00, when reviewers' daily digests are written (notify.test.ts).
+    con.clock.now = new Date("2026-11-26T05:00:00Z");
     const welshListing = await con.db
       .select({ id: services.id })
       .from(services)

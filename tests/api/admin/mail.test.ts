@@ -20,6 +20,8 @@ describe("sending the outbox over SMTP", () => {
 
   beforeAll(async () => {
     [con, smtp] = await Promise.all([openConsole(), startSmtp()]);
+    // 05:00 in London: before 07:00, when reviewers' daily digests are written (notify.test.ts).
+    con.clock.now = new Date("2026-11-26T05:00:00Z");
     await con.db
       .update(services)
       .set({ demo: false, verifiedAt: "2026-03-01" })

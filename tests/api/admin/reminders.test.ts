@@ -147,6 +147,8 @@ describe("the daily job and the outbox", () => {
 
   beforeAll(async () => {
     con = await openConsole();
+    // 05:00 in London: before 07:00, when reviewers' daily digests are written (notify.test.ts).
+    con.clock.now = new Date("2026-11-26T05:00:00Z");
     // A real (not example) organisation with a listing long overdue.
     await con.db
       .update(services)

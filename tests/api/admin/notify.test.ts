@@ -1,0 +1,158 @@
+import { eq } from "drizzle-orm";
+import type { ParsedMail } from "mailparser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runDailyJobs } from "../../../api/admin/index.js";
+import { notifications, organisations, outbox, services } from "../../../schema/tables.js";
+import {
+  type Agent,
+  type Console,
+  createdId,
+  listingForm,
+  ORG,
+  ORG_LISTING,
+  openConsole,
+  tokenOf,
+} from "./helpers.js";
+import { addressesOf, type Smtp, senderFor, startSmtp } from "./smtp-server.js";
+
+const ORIGIN = "https://signpost.example";
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+describe("notifications by mail", () => {
+  let con: Console;
+  let smtp: Smtp;
+  let editor: Agent;
+  let reviewer: Agent;
+  const to = (address: string) =>
+    smtp.state.arrived.filter((m) => addressesOf(m).includes(address));
+  const act = async (agent: Agent, id: string, action: string, extra = {}) => {
+    const html = await (await agent.get(`/admin/listings/${id}`)).text();
+    return agent.post(`/admin/listings/${id}/${action}`, { ...tokenOf(html), ...extra });
+  };
+
+  beforeAll(async () => {
+    [con, smtp] = await Promise.all([openConsole(), startSmtp()]);
+    con.deps.publicOrigin = ORIGIN;
+    con.deps.mail = senderFor(smtp);
+    // 05:30 in London: before the digests are written.
+    con.clock.now = new Date("2026-11-26T05:30:00Z");
+    [editor, reviewer] = await Promise.all([con.as("editor"), con.as("reviewer")]);
+  });
+  afterAll(async () => {
+    con?.close();
+    await smtp?.close();
+  });
+
+  it("tells an editor at once when a listing is sent back, with the note, and nobody twice", async () => {
+    const id = createdId(
+      await editor.post("/admin/listings/new", listingForm({ name: "Tea Group" })),
+    );
+    expect((await act(editor, id, "submit")).status).toBe(303);
+    expect((await act(reviewer, id, "send-back", { reviewNote: "Add the <venue>." })).status).toBe(
+      303,
+    );
+    const first = await runDailyJobs(con.deps);
+    expect(first).toMatchObject({ notificationsQueued: 1, digestsQueued: 0 });
+    expect(await runDailyJobs(con.deps)).toMatchObject({ notificationsQueued: 0, sent: 0 });
+    const mails = to("editor@example.org");
+    expect(mails).toHaveLength(1);
+    const mail = mails[0] as ParsedMail;
+    expect(mail.subject).toBe("Perinatal Signpost: Sent back to you: Tea Group");
+    expect(mail.text).toContain("Tea Group was sent back to you, with this note: Add the <venue>.");
+    expect(mail.text).toContain(`${ORIGIN}/admin/listings/${id}`);
+    expect(mail.html).toContain("Add the &lt;venue&gt;.");
+    // The reviewer who sent it back is not told; reviewers chose nothing, so theirs wait for 7 am.
+    expect(to("reviewer@example.org")).toHaveLength(0);
+  });
+
+  it("writes to an editor in their organisation's language", async () => {
+    await con.db.update(organisations).set({ mailLanguage: "cy" }).where(eq(organisations.id, ORG));
+    const report = await con.app.request(`/api/v1/services/${ORG_LISTING}/reports`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ reason: "wrong-times", text: "My name is Ann, 07700 900123" }),
+    });
+    expect(report.status).toBe(201);
+    expect(await runDailyJobs(con.deps)).toMatchObject({ notificationsQueued: 1 });
+    const mail = to("editor@example.org").at(-1) as ParsedMail;
+    expect(mail.subject).toBe(
+      "Perinatal Signpost: Problem wedi’i hadrodd: Exeter Bumps & Babies Peer Group (example)",
+    );
+    expect(mail.text).toMatch(/^Helo editor,\n\nRhoddodd rhywun wybod am broblem/);
+    // What the parent wrote never goes into mail.
+    expect(mail.text).not.toMatch(/Ann|07700/);
+    expect(mail.html).toMatch(/^<!doctype html><html lang="cy">/);
+    await con.db.update(organisations).set({ mailLanguage: null }).where(eq(organisations.id, ORG));
+  });
+
+  it("sends reviewers one digest a day from 7 am with the queues and what happened", async () => {
+    const id = createdId(
+      await editor.post("/admin/listings/new", listingForm({ name: "Walk Group" })),
+    );
+    expect((await act(editor, id, "submit")).status).toBe(303);
+    // A real listing first reminded 15 days ago and still not checked.
+    await con.db
+      .update(services)
+      .set({ demo: false, verifiedAt: "2026-03-01" })
+      .where(eq(services.id, "demo-devon-perinatal-team"));
+    con.deps.mail = undefined;
+    con.clock.now = new Date("2026-11-11T05:00:00Z");
+    expect((await runDailyJobs(con.deps)).remindersQueued).toBeGreaterThan(0);
+    con.clock.now = new Date("2026-11-26T06:50:00Z");
+    con.deps.mail = senderFor(smtp);
+    expect(await runDailyJobs(con.deps)).toMatchObject({ digestsQueued: 0 });
+    con.clock.advance(15 * 60_000);
+    const run = await runDailyJobs(con.deps);
+    // reviewer, reviewer2 and admin; the editor chose nothing and so hears at once.
+    expect(run.digestsQueued).toBe(3);
+    expect((await runDailyJobs(con.deps)).digestsQueued).toBe(0);
+    const [digest, ...more] = to("reviewer@example.org");
+    expect(more).toHaveLength(0);
+    expect(digest?.subject).toBe("Perinatal Signpost: your daily summary");
+    const text = digest?.text ?? "";
+    expect(text).toMatch(/Listings waiting for review: [1-9]/);
+    expect(text).toContain(`${ORIGIN}/admin/listings?status=in-review`);
+    expect(text).toContain("Still not checked 14 days after their reminder:");
+    expect(text).toMatch(/- Devon[^\n]*\(reminded on 11 November 2026\)/);
+    expect(text).toContain("Since the last summary:");
+    expect(text).toContain("Walk Group was submitted for review.");
+    expect(text).toContain("Tea Group was submitted for review.");
+    expect(text).toContain("Someone reported a problem with Exeter Bumps");
+    expect(text).not.toContain("was sent back");
+  });
+
+  it("lets each person choose, and an admin's choice of 'immediate' sends each event", async () => {
+    const admin = await con.as("admin");
+    editor = await con.as("editor");
+    const page = await (await admin.get("/admin/account/notifications")).text();
+    expect(page).toContain('<option value="daily" selected="">');
+    const saved = await admin.post("/admin/account/notifications", { notify: "immediate" });
+    expect(saved.status).toBe(303);
+    expect(await (await admin.get("/admin/account/notifications")).text()).toContain(
+      '<option value="immediate" selected="">',
+    );
+    expect((await admin.post("/admin/account/notifications", { notify: "hourly" })).status).toBe(
+      400,
+    );
+    const id = createdId(
+      await editor.post("/admin/listings/new", listingForm({ name: "Swim Group" })),
+    );
+    expect((await act(editor, id, "submit")).status).toBe(303);
+    expect((await runDailyJobs(con.deps)).notificationsQueued).toBe(1);
+    expect(to("admin@example.org").at(-1)?.subject).toBe(
+      "Perinatal Signpost: Submitted for review: Swim Group",
+    );
+  });
+
+  it("erases notification rows after 30 days and old mail that is not a reminder", async () => {
+    expect((await con.db.select().from(notifications)).length).toBeGreaterThan(0);
+    con.clock.advance(31 * DAY);
+    const run = await runDailyJobs(con.deps);
+    expect(run.notificationsPurged).toBeGreaterThan(0);
+    expect(await con.db.select().from(notifications)).toHaveLength(0);
+    const kinds = new Set((await con.db.select().from(outbox)).map((m) => m.kind));
+    expect(kinds.has("notification")).toBe(false);
+    expect(kinds.has("review-reminder")).toBe(true);
+  });
+});
