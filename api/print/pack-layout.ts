@@ -61,7 +61,9 @@ interface Fixed {
 
 /**
  * The fixed parts of a pack as Chromium lays them out, measured with the script in
- * docs/print.md. Welsh runs longer than English; side by side, longer still.
+ * docs/print.md. Welsh runs longer than English; side by side, longer still. In English and
+ * side by side `beforeMm` is below the measured height, offsetting the cards' long estimates
+ * (tests/e2e/pack-measure.ts prints both; see docs/print.md before changing either).
  */
 const FIXED: Record<PackLang, Fixed> = {
   en: {
