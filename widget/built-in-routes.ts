@@ -123,6 +123,7 @@ function pick<K extends string>(
   text: Record<K, { name: string; description: string; hours: string }>,
   countries: readonly Country[],
   brief = false,
+  skip = "",
 ): CrisisRoute[] {
   return list
     .filter((r) =>
@@ -130,7 +131,7 @@ function pick<K extends string>(
         ? r.show !== "unknown" && r.countries.some((c) => countries.includes(c))
         : r.show !== "known",
     )
-    .filter((r) => !(brief && r.detailOnly))
+    .filter((r) => !(brief && r.detailOnly) && r.key !== skip)
     .map((r) => ({
       id: `built-in-${r.key}`,
       ...text[r.key],
@@ -141,16 +142,24 @@ function pick<K extends string>(
 
 /**
  * The crisis routes for the place's countries, or, before the country is known, the UK-wide set
- * with one combined NHS 111 entry. `brief` leaves out routes that show only in the full panel;
- * the brief set for a known country is never longer than the set shown before a search, so the
- * panel above the form does not grow when results arrive.
+ * with one combined NHS 111 entry. `brief` leaves out routes that show only in the full panel.
+ * `postcode`, while the first answer is awaited: its area says at once whether she is in
+ * Northern Ireland (BT) or not (away from the border areas), so the brief panel drops the route
+ * that is not hers at her keypress, and has its final length before the answer comes.
  */
 export function builtInCrisisRoutes(
   strings: Strings,
   countries: readonly Country[],
   brief = false,
+  postcode = "",
 ): CrisisRoute[] {
-  return pick(crisisRoutes, strings.crisisRoutes, countries, brief);
+  const skip =
+    countries.length || !postcode || /^(CA|CH|DG|HR|LD|NP|SY|TD)/.test(postcode)
+      ? ""
+      : /^BT/.test(postcode)
+        ? "nhs111"
+        : "lifeline";
+  return pick(crisisRoutes, strings.crisisRoutes, countries, brief, skip);
 }
 
 /** National helplines for when the directory cannot answer or nothing matched. */

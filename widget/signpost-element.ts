@@ -143,6 +143,7 @@ export class SignpostElement extends LitElement {
   private shared: "copied" | "show" | null = null;
   /** Once a search has started, the results area keeps its height so the page does not jump. */
   private searched = false;
+  private crisis: CrisisRoute[] = [];
   /** Whether the crisis panel shows its descriptions and hours when the widget is narrow. */
   private crisisOpen = false;
   /** Groups whose "Show N more" was pressed, for the answer on show. */
@@ -196,6 +197,7 @@ export class SignpostElement extends LitElement {
     const strings = await loadStrings(lang);
     if (this.language !== lang) return;
     this.strings = strings;
+    this.crisis = [];
     // Listing text comes back in the language asked for, so a shown search is asked again.
     if (this.view.status === "results" || this.view.status === "failed") {
       this.search(this.view.query);
@@ -246,7 +248,6 @@ export class SignpostElement extends LitElement {
     const controller = new AbortController();
     this.inFlight = controller;
     const params = this.params(query);
-    this.holdCrisisHeight();
     this.view = { status: "loading", query };
     this.loadResults();
     this.searched = true;
@@ -267,7 +268,7 @@ export class SignpostElement extends LitElement {
     if (outcome.ok) {
       const { place, groups, total } = outcome.data;
       this.view = { status: "results", query, response: outcome.data };
-      this.fitCrisisPanel();
+      this.crisis = outcome.data.crisis;
       this.country = place.country;
       this.countries = place.countries?.length ? place.countries : [place.country];
       this.emit("signpost-results", {
@@ -329,7 +330,6 @@ export class SignpostElement extends LitElement {
 
   /** One listener for every link and button inside: contact actions, retry, clear, share. */
   private onClick = (e: Event) => {
-    if (this.view.status !== "loading") this.releaseCrisisHeight();
     const target = (e.target as Element).closest<HTMLElement>(
       "a[data-action], button[data-retry], button[data-clear], button[data-share], button[data-crisis-toggle], button[data-more]",
     );
@@ -397,40 +397,13 @@ export class SignpostElement extends LitElement {
     }
   }
 
+  /**
+   * The last answer's crisis routes, shown until the next answer brings its own: the panel does
+   * not change while she waits, and the brief panel takes its final length at her keypress (see
+   * builtInCrisisRoutes), so nothing above the form moves when the answer comes.
+   */
   private crisisRoutes(s: Strings): CrisisRoute[] {
-    const fromApi = this.view.status === "results" ? this.view.response.crisis : [];
-    return fromApi.length ? fromApi : builtInCrisisRoutes(s, this.countries);
-  }
-
-  /**
-   * Keeps the crisis panel at least as tall as it is now until the answer arrives: when it sits
-   * above the form, a panel that shrank for the place's country would pull the page up under the
-   * person's finger. Set through CSSOM, which a strict style-src allows.
-   */
-  private holdCrisisHeight() {
-    const panel = this.releaseCrisisHeight();
-    if (panel) panel.style.minHeight = `${panel.offsetHeight}px`;
-  }
-
-  /**
-   * Once the answer is on screen the panel fits its routes again, leaving no gap at its foot.
-   * When it sits above what she is reading, the page is scrolled by what it lost, so nothing
-   * moves under her finger.
-   */
-  private async fitCrisisPanel() {
-    await this.updateComplete;
-    const panel = this.find(".crisis");
-    if (!panel) return;
-    const { top, height } = panel.getBoundingClientRect();
-    this.releaseCrisisHeight();
-    if (top < 0) window.scrollBy(0, panel.offsetHeight - height);
-  }
-
-  /** Lets the panel fit its routes again: done on the person's next click, when a move is expected. */
-  private releaseCrisisHeight() {
-    const panel = this.find(".crisis");
-    if (panel) panel.style.minHeight = "";
-    return panel;
+    return this.crisis.length ? this.crisis : builtInCrisisRoutes(s, this.countries);
   }
 
   override render() {
@@ -446,7 +419,7 @@ export class SignpostElement extends LitElement {
         <div class="layout">
           ${crisisPanel(
             this.crisisRoutes(s),
-            builtInCrisisRoutes(s, this.countries, true),
+            builtInCrisisRoutes(s, this.countries, true, (view as { query?: string }).query),
             this.country,
             s,
             this.crisisOpen,

@@ -179,6 +179,50 @@ describe("fixes found in use", () => {
     await page.close();
   });
 
+  it("gives the phone's brief crisis panel its final routes at the keypress, not when the answer comes", async () => {
+    const page = await open("keypress", 375);
+    const names = () =>
+      page.locator("perinatal-signpost .routes-brief .route-brief > .route-name").allInnerTexts();
+    expect(await names()).toEqual(
+      expect.arrayContaining(["NHS 111", "Lifeline (Northern Ireland)"]),
+    );
+    // While the answer is on its way (here it never comes), the postcode's area already says
+    // whether she is in Northern Ireland (BT) or not.
+    await page.route("**/api/v1/search**", () => undefined);
+    await searchFor(page, "EX4 4QJ");
+    await expect.poll(names).not.toContain("Lifeline (Northern Ireland)");
+    expect(await names()).toHaveLength(4);
+    await searchFor(page, "BT7 1NN");
+    await expect.poll(names).toContain("Lifeline (Northern Ireland)");
+    expect(await names()).not.toContain("NHS 111");
+    expect(await names()).toHaveLength(4);
+    await page.close();
+
+    // Answered: the panel keeps its height when the answer comes, with no space at its foot.
+    const other = await open("keypress-answered", 375);
+    const panel = other.locator("perinatal-signpost .crisis");
+    const height = () => panel.evaluate((el) => el.getBoundingClientRect().height);
+    await other.route("**/api/v1/search**", async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    await searchFor(other, "EX4 4");
+    await expect
+      .poll(() => other.locator("perinatal-signpost .routes-brief .route-brief").count())
+      .toBe(4);
+    const waiting = await height();
+    await searchSettled(other);
+    expect(await text(other, ".crisis-country")).toBe("Help in England");
+    expect(Math.abs((await height()) - waiting)).toBeLessThan(12);
+    const gap = await panel.evaluate((el) => {
+      const toggle = el.querySelector(".crisis-toggle")!.getBoundingClientRect().bottom;
+      const pad = Number.parseFloat(getComputedStyle(el).paddingBottom);
+      return el.getBoundingClientRect().bottom - pad - toggle;
+    });
+    expect(gap).toBeLessThan(2);
+    await other.close();
+  });
+
   it("fits the first crisis button and the postcode field on a 375×667 screen", async () => {
     const page = await newPage(browser, { viewport: { width: 375, height: 667 } });
     await pinClock(page);
