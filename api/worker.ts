@@ -141,8 +141,11 @@ export default {
   fetch(request: Request, env: Env, ctx: unknown): Response | Promise<Response> {
     return forEnv(env).app.fetch(request, env, ctx as never);
   },
-  /** The cron trigger in wrangler.toml: review reminders, sending mail, purges (daily-jobs.ts). */
+  /**
+   * The cron trigger in wrangler.toml: review reminders, sending mail, purges, and the daily sync
+   * of Open Referral feeds, one due feed a tick (each tick has its own subrequest budget).
+   */
   scheduled(_event: unknown, env: Env, ctx: WaitUntil): void {
-    ctx.waitUntil(runDailyJobs(forEnv(env).deps));
+    ctx.waitUntil(runDailyJobs(forEnv(env).deps, { feeds: { maxFeeds: 1 } }));
   },
 };

@@ -14,6 +14,8 @@ export interface FeedFilterRule {
 
 export interface FeedSyncSummary {
   at: string;
+  /** Who ran it: the daily job, someone in the console, or the command line. */
+  by?: "daily job" | "console" | "command line";
   pages: number;
   seen: number;
   kept: number;
@@ -35,8 +37,14 @@ export const feeds = sqliteTable("feeds", {
   filterRule: text("filter_rule", { mode: "json" }).$type<FeedFilterRule>().notNull(),
   /** `HSDS-UK-3.0`, or `v1` for the older paging. */
   version: text("version"),
+  /** Whether the daily job syncs it (once a UK day); "Sync now" works either way. */
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
   lastSyncAt: text("last_sync_at"),
   lastSummary: text("last_summary", { mode: "json" }).$type<FeedSyncSummary>(),
+  /** When the daily job last started a sync of it (so it runs once a day, even if it fails). */
+  lastAttemptAt: text("last_attempt_at"),
+  /** Why the last sync failed (cleared by the next one that succeeds). */
+  lastError: text("last_error"),
   ...timestamps,
 });
 

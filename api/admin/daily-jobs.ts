@@ -1,7 +1,8 @@
 /**
  * The daily job: review reminders into the outbox, sending through the mail transport if there is one,
  * sweeping dead sessions, and erasing the text of problem reports triaged more than
- * `deps.reportRetentionDays` ago. Node runs it from an in-process timer (startDailyScheduler);
+ * `deps.reportRetentionDays` ago, then re-importing each enabled Open Referral feed once a UK day
+ * (api/feeds/daily.ts). Node runs it from an in-process timer (startDailyScheduler);
  * Workers call runDailyJobs from a `scheduled` handler on a cron trigger, `npm run jobs:run` once
  * from the shell. Safe to run often: each organisation gets at most one reminder a day, and each
  * message is claimed before it is sent, so none goes twice.
@@ -9,6 +10,7 @@
 import { and, eq } from "drizzle-orm";
 import { organisations, services, users } from "../../schema/tables.js";
 import type { Deps } from "../deps.js";
+import { type FeedSyncOptions, type FeedSyncResult, syncDueFeeds } from "../feeds/daily.js";
 import { errorFields } from "../logger.js";
 import { newLinkToken, purgeEmailLinks } from "./email-links.js";
 import { organisationMailLanguages } from "./mail-language.js";
@@ -30,9 +32,11 @@ export interface DailyJobsOptions {
    * viewable in the console.
    */
   sender?: Sender | undefined;
+  /** The daily feed sync (api/feeds/daily.ts): how many feeds a run may take, client options. */
+  feeds?: FeedSyncOptions | undefined;
 }
 
-export interface DailyJobsResult {
+export interface DailyJobsResult extends FeedSyncResult {
   remindersQueued: number;
   /** Messages for people who hear of each event at once, and daily digests. */
   notificationsQueued: number;
@@ -97,6 +101,8 @@ export async function runDailyJobs(
     now,
     deps.reportRetentionDays ?? REPORT_RETENTION_DAYS,
   );
+  // Last: a council's feed can take minutes, and must not hold up the mail.
+  const feedSync = await syncDueFeeds(deps, options.feeds);
   return {
     remindersQueued,
     notificationsQueued: notified.notifications,
@@ -106,6 +112,7 @@ export async function runDailyJobs(
     linksPurged,
     notificationsPurged,
     reportTextsPurged,
+    ...feedSync,
   };
 }
 

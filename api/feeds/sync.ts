@@ -29,7 +29,7 @@ import {
 } from "../domain/oruk/import-map.js";
 import { type Raw, str } from "../domain/oruk/tolerant.js";
 import { SIGNPOST_NAMESPACE, uuidV5 } from "../domain/oruk/uuid.js";
-import { FeedClient, type FeedClientOptions } from "./client.js";
+import { FeedClient, type FeedClientOptions, FeedError } from "./client.js";
 import { candidateOf, duplicateOf, loadCandidates, normalName } from "./dedupe.js";
 
 export interface ImportOptions {
@@ -41,6 +41,8 @@ export interface ImportOptions {
   organisationId?: string | null;
   licence?: string;
   reviewEveryDays?: number;
+  /** Who runs it, kept with the feed's last summary. */
+  by?: FeedSyncSummary["by"];
   now: Date;
   geo: GeoIndex;
   client?: FeedClientOptions;
@@ -134,10 +136,11 @@ export function mapRecord(
   });
 }
 
-async function registerFeed(db: Db, o: ImportOptions, dryRun: boolean) {
+/** The registered feed at this address, or a new one to register once it has answered. */
+async function feedFor(db: Db, o: ImportOptions) {
   const baseUrl = normalBaseUrl(o.baseUrl);
   const [existing] = await db.select().from(feeds).where(eq(feeds.baseUrl, baseUrl));
-  if (existing) return existing;
+  if (existing) return { feed: existing, registered: true };
   const name = o.name ?? new URL(baseUrl).host;
   const feed = {
     id: slug(name, 40),
@@ -148,22 +151,29 @@ async function registerFeed(db: Db, o: ImportOptions, dryRun: boolean) {
     reviewEveryDays: o.reviewEveryDays ?? 180,
     filterRule: o.filterRule ?? DEFAULT_FILTER_RULE,
     version: null,
+    enabled: true,
     lastSyncAt: null,
     lastSummary: null,
+    lastAttemptAt: null,
+    lastError: null,
     createdAt: o.now.toISOString(),
     updatedAt: o.now.toISOString(),
   };
-  if (!dryRun) await db.insert(feeds).values(feed);
-  return feed;
+  return { feed, registered: false };
 }
 
 export async function importFeed(db: Db, o: ImportOptions): Promise<ImportReport> {
   const dryRun = Boolean(o.dryRun);
-  const feed = await registerFeed(db, o, dryRun);
+  const { feed, registered } = await feedFor(db, o);
   const client = new FeedClient(feed.baseUrl, o.client);
   const listing = await client.listServices((p) =>
     o.onProgress?.({ phase: "list", page: p.number, seen: p.ids.length }),
   );
+  // Not one page could be read: a failure, not a sync that saw nothing (and a new feed is not
+  // registered by it).
+  if (listing.pages === 0 && !listing.complete)
+    throw new FeedError(`No page of services could be read. ${listing.problems.join(" ")}`);
+  if (!registered && !dryRun) await db.insert(feeds).values(feed);
   const known = new Map(
     (await db.select().from(feedRecords).where(eq(feedRecords.feedId, feed.id))).map((r) => [
       r.remoteId,
@@ -367,6 +377,7 @@ export async function importFeed(db: Db, o: ImportOptions): Promise<ImportReport
     records.filter((r) => r.result === result).length;
   const summary: FeedSyncSummary = {
     at: fetchedAt,
+    ...(o.by ? { by: o.by } : {}),
     pages: listing.pages,
     seen: ids.length,
     kept: records.filter((r) => ["new", "changed", "unchanged", "duplicate"].includes(r.result))
@@ -384,11 +395,12 @@ export async function importFeed(db: Db, o: ImportOptions): Promise<ImportReport
         version: listing.version,
         lastSyncAt: fetchedAt,
         lastSummary: summary,
+        lastError: null,
         updatedAt: fetchedAt,
       })
       .where(eq(feeds.id, feed.id));
   }
-  const { at: _at, ...figures } = summary;
+  const { at: _at, by: _by, ...figures } = summary;
   return {
     ...figures,
     feedId: feed.id,

@@ -41,6 +41,7 @@ async function main() {
       baseUrl: base,
       name: values.name,
       dryRun: values["dry-run"],
+      by: "command line",
       now: new Date(),
       geo,
       onProgress: (e) =>

@@ -1,5 +1,6 @@
 /**
- * `npm run jobs:run`: runs every due job once (review reminders, sending queued mail, purges),
+ * `npm run jobs:run`: runs every due job once (review reminders, sending queued mail, purges, the
+ * daily sync of Open Referral feeds),
  * the same runDailyJobs the Node scheduler and the Workers cron call, and prints what it did.
  */
 import { runDailyJobs } from "../admin/index.js";
@@ -39,6 +40,7 @@ try {
       `Expired sessions removed: ${r.sessionsPurged}`,
       `Used or expired mail links removed: ${r.linksPurged}; old notifications and mail removed: ${r.notificationsPurged}`,
       `Problem-report texts erased: ${r.reportTextsPurged}`,
+      `Open Referral feeds synced: ${r.feedsSynced}, failed: ${r.feedsFailed} (each enabled feed once a day; see /admin/feeds)`,
     ].join("\n"),
   );
 } finally {

@@ -77,6 +77,7 @@ async function run(
   try {
     const report = await importFeed(deps.db, {
       ...options,
+      by: "console",
       now: deps.now(),
       geo: await deps.geo(),
     });
@@ -156,6 +157,22 @@ export const adminFeedRoutes = new Hono<AdminEnv>()
     if (!updated) return page(c, { notice: "That feed is not registered." }, 404);
     return page(c, {
       notice: `Saved the filter rule of ${updated.name}. Preview it to see what it keeps.`,
+    });
+  })
+  .post("/feeds/:id/daily", async (c) => {
+    const deps = c.get("deps");
+    const body = await formBody(c);
+    const enabled = field(body, "enabled") === "on";
+    const [updated] = await deps.db
+      .update(feeds)
+      .set({ enabled, updatedAt: deps.now().toISOString() })
+      .where(eq(feeds.id, c.req.param("id")))
+      .returning({ name: feeds.name });
+    if (!updated) return page(c, { notice: "That feed is not registered." }, 404);
+    return page(c, {
+      notice: enabled
+        ? `${updated.name} is synced once a day from now on.`
+        : `${updated.name} is no longer synced daily. Sync now still works.`,
     });
   })
   .post("/feeds/:id/:action{preview|sync}", async (c) => {

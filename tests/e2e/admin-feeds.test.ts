@@ -123,6 +123,19 @@ describe("/admin/feeds", () => {
     await page.getByRole("button", { name: "Sync now" }).click();
     await page.waitForSelector("#report-title");
     expect(await page.getByRole("status").innerText()).toContain("Nothing changed at source.");
+
+    // Who ran the last sync, and the daily job's switch.
+    const feedRow = page.locator("table").last().locator("tbody tr").first();
+    expect(await feedRow.innerText()).toContain("(console): 1 seen, 0 new");
+    expect(await feedRow.innerText()).toContain("Synced once a day by the daily job.");
+    await page.getByRole("button", { name: "Stop the daily sync" }).click();
+    await page.waitForSelector(".notice");
+    expect(await page.locator(".notice").innerText()).toContain("is no longer synced daily");
+    expect(await page.locator("table").last().innerText()).toContain(
+      "Not synced daily: only when you press Sync now.",
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, "feeds-daily-off-1280.png"), fullPage: true });
     expect(errors.filter((e) => !e.includes("422"))).toEqual([]);
     await page.close();
   }, 120_000);

@@ -76,6 +76,33 @@ const Report: FC<{ report: ImportReport }> = ({ report: r }) => (
   </section>
 );
 
+/** The last sync's figures and who ran it, a failure since, and whether the daily job runs it. */
+const LastSync: FC<{ feed: FeedRow }> = ({ feed: f }) => {
+  // A failure is cleared by the next sync that succeeds.
+  const failed = Boolean(f.lastError);
+  const s = f.lastSummary;
+  return (
+    <>
+      <p>
+        {f.lastSyncAt && s
+          ? `${formatTime(f.lastSyncAt)}${s.by ? ` (${s.by})` : ""}: ${s.seen} seen, ${s.new} new, ${s.changed} changed, ${s.gone} gone, ${s.rejected} rejected`
+          : "Never synced"}
+      </p>
+      {failed ? (
+        <p class="warning-box">
+          The daily sync{f.lastAttemptAt ? ` at ${formatTime(f.lastAttemptAt)}` : ""} failed:{" "}
+          {f.lastError} It is tried again tomorrow; nothing was changed.
+        </p>
+      ) : null}
+      <p>
+        {f.enabled
+          ? "Synced once a day by the daily job."
+          : "Not synced daily: only when you press Sync now."}
+      </p>
+    </>
+  );
+};
+
 export const FeedsPage: FC<{
   user: SessionUser;
   csrf: string;
@@ -113,9 +140,13 @@ export const FeedsPage: FC<{
                 {f.licence}; review every {f.reviewEveryDays} days
               </td>
               <td>
-                {f.lastSyncAt && f.lastSummary
-                  ? `${formatTime(f.lastSyncAt)}: ${f.lastSummary.seen} seen, ${f.lastSummary.new} new, ${f.lastSummary.changed} changed, ${f.lastSummary.gone} gone, ${f.lastSummary.rejected} rejected`
-                  : "Never"}
+                <LastSync feed={f} />
+                <ActionForm
+                  action={`/admin/feeds/${encodeURIComponent(f.id)}/daily`}
+                  csrf={p.csrf}
+                  label={f.enabled ? "Stop the daily sync" : "Sync it daily"}
+                  hidden={{ enabled: f.enabled ? "off" : "on" }}
+                />
               </td>
               <td>
                 <form method="post" action={`/admin/feeds/${encodeURIComponent(f.id)}/rule`}>
