@@ -6,6 +6,7 @@ import type { AppEnv, Deps } from "./deps.js";
 import { errorResponse, notFoundResponse } from "./error-response.js";
 import { errorFields } from "./logger.js";
 import { concurrencyCap, rateLimit } from "./rate-limit.js";
+import { addServiceRoutes } from "./routes/add-service.js";
 import { adminRoutes } from "./routes/admin.js";
 import { coverageRoutes } from "./routes/coverage.js";
 import { crisisRoutes } from "./routes/crisis.js";
@@ -78,7 +79,9 @@ export function createApp(deps: Deps) {
   // Pages reached by a link with a credential in its path (mail links) send no referrer at all.
   const linkHeaders = secureHeaders({ ...headers, referrerPolicy: "no-referrer" });
   const headersFor = (path: string) => {
-    if (path.startsWith("/check/")) return linkHeaders;
+    if (path.startsWith("/check/") || path.startsWith("/add-your-service/confirm/")) {
+      return linkHeaders;
+    }
     if (path === "/embed" || path.startsWith("/embed/")) return embedHeaders;
     return path === "/admin" || path.startsWith("/admin/") ? consoleHeaders : pageHeaders;
   };
@@ -139,6 +142,7 @@ export function createApp(deps: Deps) {
   app.route("/", homeRoutes);
   app.route("/", servicePageRoutes);
   app.route("/", listingCheckRoutes);
+  app.route("/", addServiceRoutes);
   app.route("/", coverageRoutes);
   app.route("/admin", adminRoutes);
   app.route("/oruk", orukRoutes);

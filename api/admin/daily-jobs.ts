@@ -25,6 +25,7 @@ import {
 import { dueReminders } from "./reminders.js";
 import { purgeReportText, REPORT_RETENTION_DAYS } from "./reports.js";
 import { purgeSessions } from "./session.js";
+import { purgeSubmissions } from "./submissions.js";
 
 export interface DailyJobsOptions {
   /**
@@ -44,7 +45,7 @@ export interface DailyJobsResult extends FeedSyncResult {
   sent: number;
   failed: number;
   sessionsPurged: number;
-  /** Mail links (still correct, confirm address) used or expired more than a day ago. */
+  /** Mail links used or expired more than a day ago, and unconfirmed submissions past theirs. */
   linksPurged: number;
   /** Notification rows, and sent or failed messages other than reminders, past their time. */
   notificationsPurged: number;
@@ -94,7 +95,7 @@ export async function runDailyJobs(
   const sender = options.sender ?? deps.mail;
   const delivery = sender ? await deliverOutbox(db, now, sender) : { sent: 0, failed: 0 };
   const sessionsPurged = await purgeSessions(db, now);
-  const linksPurged = await purgeEmailLinks(db, now);
+  const linksPurged = (await purgeEmailLinks(db, now)) + (await purgeSubmissions(db, now));
   const notificationsPurged = (await purgeNotifications(db, now)) + (await purgeOutbox(db, now));
   const reportTextsPurged = await purgeReportText(
     db,

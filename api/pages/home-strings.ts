@@ -42,8 +42,11 @@ const en = {
       // The widget's and posters' "Know a local group? Tell us" link lands here.
       id: "partners",
       heading: "Partner organisations",
-      text: "Keep your listings up to date, or add a service: ask the team that runs this directory for a partner account, then sign in.",
-      links: [{ href: "/admin/login", label: "Sign in" }],
+      text: "Not listed yet? Add your service: a reviewer checks it before parents see it. Already a partner? Sign in to keep your listings up to date.",
+      links: [
+        { href: "/add-your-service", label: "Add your service" },
+        { href: "/admin/login", label: "Sign in" },
+      ],
     },
     {
       heading: "Commissioners",
@@ -91,8 +94,11 @@ const cy: typeof en = {
     {
       id: "partners",
       heading: "Sefydliadau partner",
-      text: "Cadwch eich rhestriadau’n gyfredol, neu ychwanegwch wasanaeth: gofynnwch i’r tîm sy’n rhedeg y cyfeiriadur hwn am gyfrif partner, yna mewngofnodwch.",
-      links: [{ href: "/admin/login", label: "Mewngofnodi (Saesneg)" }],
+      text: "Heb eich rhestru eto? Ychwanegwch eich gwasanaeth: mae adolygydd yn ei wirio cyn i rieni ei weld. Eisoes yn bartner? Mewngofnodwch i gadw’ch rhestriadau’n gyfredol.",
+      links: [
+        { href: "/add-your-service?lang=cy", label: "Ychwanegu eich gwasanaeth" },
+        { href: "/admin/login", label: "Mewngofnodi (Saesneg)" },
+      ],
     },
     {
       heading: "Comisiynwyr",

@@ -44,6 +44,7 @@ import { adminHomeRoutes } from "./admin-home.js";
 import { adminListingRoutes } from "./admin-listings.js";
 import { adminNotifyRoutes } from "./admin-notify.js";
 import { adminQueueRoutes } from "./admin-queues.js";
+import { adminSubmissionRoutes } from "./admin-submissions.js";
 
 /** Console pages are private, never cached, never framed, and run only our own files. */
 const consoleHeaders: MiddlewareHandler<AdminEnv> = async (c, next) => {
@@ -190,6 +191,7 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route("/", adminQueueRoutes)
   .route("/", adminAccountRoutes)
   .route("/", adminNotifyRoutes)
+  .route("/", adminSubmissionRoutes)
   .route("/", adminAuditRoutes)
   .route("/", adminCsvRoutes)
   .route("/", adminFeedRoutes)

@@ -9,6 +9,7 @@ export type NavKey =
   | "listings"
   | "due"
   | "reports"
+  | "submissions"
   | "outbox"
   | "audit"
   | "users"
@@ -37,6 +38,12 @@ const NAV: { key: NavKey; href: string; label: string; show: (u: SessionUser) =>
     href: "/admin/reports",
     label: "Reports",
     show: (u) => can(u, "triage-reports"),
+  },
+  {
+    key: "submissions",
+    href: "/admin/submissions",
+    label: "Offered services",
+    show: (u) => can(u, "publish"),
   },
   { key: "outbox", href: "/admin/outbox", label: "Outbox", show: (u) => can(u, "read-outbox") },
   { key: "audit", href: "/admin/audit", label: "Audit log", show: (u) => can(u, "read-audit") },
