@@ -505,8 +505,11 @@ export class SignpostElement extends LitElement {
           fallback: fallback(),
           shown: clampNumber(this.limit, 1, 50) ?? 10,
           expanded: this.expanded,
-          // TODO(issue 11): the public "add your service" form, once it exists.
-          tellUs: new URL("/#partners", base).href,
+          // The public "add your service" form, in Welsh for the Welsh widget.
+          tellUs: new URL(
+            this.language === "cy" ? "/add-your-service?lang=cy" : "/add-your-service",
+            base,
+          ).href,
         });
       }
     }

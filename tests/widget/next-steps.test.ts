@@ -61,7 +61,7 @@ describe("where nothing local is listed", () => {
     const tellUs = page.locator("perinatal-signpost .tell-us a");
     // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what is asserted
     expect(await tellUs.innerText()).toContain("Know a local group? Tell us");
-    expect(await tellUs.getAttribute("href")).toBe(`${api.url}/#partners`);
+    expect(await tellUs.getAttribute("href")).toBe(`${api.url}/add-your-service`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -249,6 +249,9 @@ describe("fixes found in use", () => {
     );
     const title = page.locator("perinatal-signpost .card .card-title").first();
     expect(await title.getAttribute("lang")).toBe("en");
+    expect(await page.locator("perinatal-signpost .tell-us a").getAttribute("href")).toBe(
+      `${api.url}/add-your-service?lang=cy`,
+    );
     await page.close();
   });
 });
