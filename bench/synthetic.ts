@@ -92,13 +92,20 @@ export async function buildSynthetic(db: Db, geo: GeoIndex, size: SyntheticSize,
     });
     contactRows.push({ id: `${id}-c`, serviceId: id, kind: "phone", value: "01632 960000" });
     if (local) {
+      // Drawn in the same order as ever, so the directory stays the same; each session then
+      // keeps only what its pattern allows (listing-input.ts): nth for monthly ones, and for
+      // fortnightly ones a first date on their own weekday (Monday 5 January 2026 to Sunday 11).
+      const pattern = pick(["weekly", "fortnightly", "monthly"] as const);
+      const weekday = 1 + Math.floor(rand() * 7);
+      const nth = 1 + Math.floor(rand() * 4);
       scheduleRows.push({
         id: `${id}-s`,
         serviceId: id,
-        pattern: pick(["weekly", "fortnightly", "monthly"] as const),
-        weekday: 1 + Math.floor(rand() * 7),
-        nth: 1 + Math.floor(rand() * 4),
-        anchorDate: "2026-01-05",
+        pattern,
+        weekday,
+        nth: pattern === "monthly" ? nth : null,
+        anchorDate:
+          pattern === "fortnightly" ? `2026-01-${String(4 + weekday).padStart(2, "0")}` : null,
         startTime: pick(["09:30", "13:00", "18:30"]),
         endTime: pick(["11:00", "15:00", "20:00"]),
         termTimeOnly: rand() < 0.3,
