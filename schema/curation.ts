@@ -30,8 +30,51 @@ export const users = sqliteTable("users", {
    * each time, or one digest a day. Null: the default for the role (see api/admin/notify.ts).
    */
   notify: text("notify").$type<NotifyChoice>(),
+  /**
+   * The TOTP secret (base32) once two-factor sign-in is on, else null. It must be readable to
+   * check codes, so it is kept as is; recovery codes, which need not be, are kept hashed.
+   */
+  totpSecret: text("totp_secret"),
+  totpEnabledAt: text("totp_enabled_at"),
+  /** The last 30-second step a code was accepted for: the same code never signs in twice. */
+  totpLastStep: integer("totp_last_step"),
   ...timestamps,
 });
+
+/** One-time recovery codes for two-factor sign-in, as SHA-256 digests; a used one is deleted. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+export const ACCOUNT_TOKEN_PURPOSES = ["invitation", "password-reset"] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/**
+ * Links that let someone set their password: an invitation (7 days) or a password reset (1 hour).
+ * Only the token's SHA-256 is kept; the token itself is in the link in the mail. Single use.
+ */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").$type<AccountTokenPurpose>().notNull(),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("account_tokens_user_idx").on(t.userId)],
+);
 
 export const sessions = sqliteTable(
   "sessions",
@@ -198,6 +241,7 @@ export type OutboxKind = (typeof OUTBOX_KINDS)[number];
  * Every message the system sends, written here first and sent from here by a replaceable sender
  * (api/admin/outbox.ts). Review reminders: one per organisation per day, whatever the number of
  * job runs; every other kind names a `key` that makes it once-only.
+ * Mail to one person that carries a set-password link loses the link once sent.
  */
 export const outbox = sqliteTable(
   "outbox",

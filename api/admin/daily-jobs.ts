@@ -1,6 +1,6 @@
 /**
  * The daily job: review reminders into the outbox, sending through the mail transport if there is one,
- * sweeping dead sessions, and erasing the text of problem reports triaged more than
+ * sweeping dead sessions and expired password links, and erasing the text of problem reports triaged more than
  * `deps.reportRetentionDays` ago, then re-importing each enabled Open Referral feed once a UK day
  * (api/feeds/daily.ts). Node runs it from an in-process timer (startDailyScheduler);
  * Workers call runDailyJobs from a `scheduled` handler on a cron trigger, `npm run jobs:run` once
@@ -12,6 +12,7 @@ import { organisations, services, users } from "../../schema/tables.js";
 import type { Deps } from "../deps.js";
 import { type FeedSyncOptions, type FeedSyncResult, syncDueFeeds } from "../feeds/daily.js";
 import { errorFields } from "../logger.js";
+import { purgeAccountLinks } from "./account-links.js";
 import { newLinkToken, purgeEmailLinks } from "./email-links.js";
 import { organisationMailLanguages } from "./mail-language.js";
 import { purgeNotifications, queueNotifications } from "./notify-mail.js";
@@ -50,6 +51,8 @@ export interface DailyJobsResult extends FeedSyncResult {
   /** Notification rows, and sent or failed messages other than reminders, past their time. */
   notificationsPurged: number;
   reportTextsPurged: number;
+  /** Expired password links, and mail to people whose links can no longer work. */
+  accountLinksPurged: number;
 }
 
 export async function runDailyJobs(
@@ -102,6 +105,7 @@ export async function runDailyJobs(
     now,
     deps.reportRetentionDays ?? REPORT_RETENTION_DAYS,
   );
+  const accountLinksPurged = await purgeAccountLinks(db, now);
   // Last: a council's feed can take minutes, and must not hold up the mail.
   const feedSync = await syncDueFeeds(deps, options.feeds);
   return {
@@ -114,6 +118,7 @@ export async function runDailyJobs(
     notificationsPurged,
     reportTextsPurged,
     ...feedSync,
+    accountLinksPurged,
   };
 }
 

@@ -9,6 +9,7 @@ import type { JSX } from "hono/jsx/jsx-runtime";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, Deps } from "../deps.js";
 import { ApiError } from "../errors.js";
+import { originFor } from "../print/links.js";
 import type { FormBody } from "./listing-form.js";
 import { type Capability, can } from "./roles.js";
 import { type ActiveSession, lookupSession } from "./session.js";
@@ -40,6 +41,13 @@ export function setSessionCookie(c: Context, token: string, maxAgeSeconds: numbe
 export function clearSessionCookie(c: Context) {
   deleteCookie(c, SESSION_COOKIE, { path: "/admin", secure: isHttps(c) });
 }
+
+/**
+ * The origin links in mail start with: PUBLIC_ORIGIN (required once mail is sent), else in
+ * development this request's own, if its Host is one we trust, so a forged Host header can never
+ * point a password link at another site.
+ */
+export const linkOrigin = (c: Context) => originFor(c.get("deps") as Deps, c.req.url);
 
 export function render(c: Context, node: JSX.Element, status: ContentfulStatusCode = 200) {
   return c.html(html`<!doctype html>${node}`, status);

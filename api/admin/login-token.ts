@@ -63,3 +63,29 @@ export async function checkLoginToken(
   const genuine = await crypto.subtle.verify("HMAC", key, mac, signed(token, issued));
   return genuine && safeEqual(token, sent);
 }
+
+/**
+ * A value (a user id) signed with the time it was issued, for a cookie that carries a sign-in
+ * halfway through: the password was right, the second factor is still to come.
+ */
+export async function signValue(key: CryptoKey, label: string, value: string, nowMs: number) {
+  const mac = await crypto.subtle.sign("HMAC", key, encoder.encode(`${label}:${value}:${nowMs}`));
+  return `${value}.${nowMs}.${base64url(mac)}`;
+}
+
+/** The value of a cookie made by signValue, if genuine and younger than `maxAgeMs`. */
+export async function readSignedValue(
+  key: CryptoKey,
+  label: string,
+  cookie: string,
+  nowMs: number,
+  maxAgeMs: number,
+): Promise<string | null> {
+  const m = /^([A-Za-z0-9_-]{1,100})\.(\d{1,15})\.([A-Za-z0-9_-]{43})$/.exec(cookie);
+  const mac = m ? fromBase64url(m[3] ?? "") : null;
+  if (!m || !mac) return null;
+  const issued = Number(m[2]);
+  if (issued > nowMs + SKEW_MS || nowMs - issued > maxAgeMs) return null;
+  const data = encoder.encode(`${label}:${m[1]}:${issued}`);
+  return (await crypto.subtle.verify("HMAC", key, mac, data)) ? (m[1] ?? null) : null;
+}

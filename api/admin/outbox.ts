@@ -176,10 +176,28 @@ export async function lastReminders(
   return out;
 }
 
+/** Mail to one person that carries a link to set their password (see account-links.ts). */
+export const PERSONAL_KINDS: readonly OutboxKind[] = ["invitation", "password-reset"];
+
+/** The token in a set-password link; the console never shows it, and a sent message loses it. */
+const LINK_TOKEN = /([?&]token=)[A-Za-z0-9_-]+/g;
+export const withoutLinkTokens = (text: string) => text.replace(LINK_TOKEN, "$1[removed]");
+
+/**
+ * Deletes mail to people once its link is useless (older than `olderThanMs`): their address and
+ * the message have no use after that.
+ */
+export async function purgePersonalMail(db: Db, now: Date, olderThanMs: number): Promise<number> {
+  const before = new Date(now.getTime() - olderThanMs).toISOString();
+  const result = await db.run(sql`delete from outbox
+    where kind in ('invitation', 'password-reset') and created_at < ${before}`);
+  return result.rowsAffected;
+}
+
 export async function listOutbox(
   db: Db,
   filter: { status?: OutboxStatus | undefined },
-): Promise<(OutboxRow & { organisationName: string })[]> {
+): Promise<(OutboxRow & { organisationName: string | null })[]> {
   return db
     .all(sql`
     select o.id, o.kind, o.organisation_id as organisationId, o.day, o.recipients, o.subject, o.body,
@@ -193,7 +211,8 @@ export async function listOutbox(
     order by o.day desc, o.created_at desc limit 500`)
     .then((rows) =>
       (rows as Record<string, unknown>[]).map((r) => ({
-        ...(r as unknown as OutboxRow & { organisationName: string }),
+        ...(r as unknown as OutboxRow & { organisationName: string | null }),
+        body: withoutLinkTokens(r.body as string),
         recipients: JSON.parse(r.recipients as string) as string[],
         payload: JSON.parse(r.payload as string) as Record<string, unknown>,
       })),
@@ -220,6 +239,7 @@ export async function deliverOutbox(
   db: Db,
   now: Date,
   send: Sender,
+  only?: { id: string },
 ): Promise<{ sent: number; failed: number }> {
   const at = now.toISOString();
   const due = await db
@@ -229,6 +249,7 @@ export async function deliverOutbox(
       and(
         eq(outbox.status, "queued"),
         or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, at)),
+        only ? eq(outbox.id, only.id) : undefined,
       ),
     )
     .orderBy(outbox.createdAt)
@@ -262,7 +283,14 @@ export async function deliverOutbox(
       });
       await db
         .update(outbox)
-        .set({ status: "sent", sentAt: now.toISOString(), lastError: null, nextAttemptAt: null })
+        .set({
+          status: "sent",
+          sentAt: now.toISOString(),
+          lastError: null,
+          nextAttemptAt: null,
+          // Once delivered, the link lives only in the recipient's mailbox.
+          ...(PERSONAL_KINDS.includes(m.kind) ? { body: withoutLinkTokens(m.body) } : {}),
+        })
         .where(eq(outbox.id, m.id));
       sent++;
     } catch (err) {

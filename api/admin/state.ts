@@ -13,6 +13,11 @@ export interface AdminState {
   loginByIp: SlidingWindow;
   /** Current-password checks per user, on changing one's own password. */
   passwordByUser: SlidingWindow;
+  /** Password-reset requests per client address, and per email address asked about. */
+  resetByIp: SlidingWindow;
+  resetByAccount: SlidingWindow;
+  /** Second-factor codes tried per user at sign-in. */
+  twoFactorByUser: SlidingWindow;
   /** The key that signs the sign-in form's cookie. */
   loginKey: Promise<CryptoKey>;
 }
@@ -21,6 +26,10 @@ export const LOGIN_LIMITS = {
   perAccount: { limit: 5, windowMs: 15 * MINUTE },
   perIp: { limit: 20, windowMs: 15 * MINUTE },
   passwordCheck: { limit: 5, windowMs: 15 * MINUTE },
+  resetPerIp: { limit: 5, windowMs: 15 * MINUTE },
+  /** Beyond this, more requests for the same address send nothing (and say the same). */
+  resetPerAccount: { limit: 3, windowMs: 60 * MINUTE },
+  twoFactor: { limit: 5, windowMs: 15 * MINUTE },
 };
 
 // Keyed by the deps object, so every app (and every test) has its own counters.
@@ -35,6 +44,9 @@ export function adminState(deps: Deps): AdminState {
       loginByAccount: window(LOGIN_LIMITS.perAccount),
       loginByIp: window(LOGIN_LIMITS.perIp),
       passwordByUser: window(LOGIN_LIMITS.passwordCheck),
+      resetByIp: window(LOGIN_LIMITS.resetPerIp),
+      resetByAccount: window(LOGIN_LIMITS.resetPerAccount),
+      twoFactorByUser: window(LOGIN_LIMITS.twoFactor),
       // Without a configured secret, a key made now: forms shown before a restart need reloading.
       loginKey: signingKey(deps.sessionSecret ?? randomToken(32)),
     };

@@ -4,13 +4,15 @@ import { z } from "zod";
 import { organisationInput } from "../../schema/listing-input.js";
 import { organisations, ROLES, type Role, users } from "../../schema/tables.js";
 import type { Db } from "../db/types.js";
+import { NO_PASSWORD } from "./account-links.js";
 import { audit } from "./audit.js";
 import { runBatch } from "./batch.js";
 import { hashPassword } from "./password.js";
 import { randomId } from "./tokens.js";
 
 export type UserRow = typeof users.$inferSelect;
-export type PublicUser = Omit<UserRow, "passwordHash">;
+/** An account as the console shows it: no password hash, no two-factor secret. */
+export type PublicUser = Omit<UserRow, "passwordHash" | "totpSecret" | "totpLastStep">;
 
 export const normalEmail = (email: string) => email.trim().toLowerCase();
 
@@ -39,6 +41,7 @@ const publicColumns = {
   organisationId: users.organisationId,
   disabled: users.disabled,
   notify: users.notify,
+  totpEnabledAt: users.totpEnabledAt,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };
@@ -75,7 +78,8 @@ export async function createUser(
     name: string;
     role: Role;
     organisationId: string | null;
-    password: string;
+    /** Absent: the account has no password until its invitation is used. */
+    password?: string | undefined;
   },
 ): Promise<PublicUser> {
   const at = now.toISOString();
@@ -85,9 +89,10 @@ export async function createUser(
     name: input.name,
     role: input.role,
     organisationId: input.organisationId,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: input.password ? await hashPassword(input.password) : NO_PASSWORD,
     disabled: false,
     notify: null,
+    totpEnabledAt: null,
     createdAt: at,
     updatedAt: at,
   };

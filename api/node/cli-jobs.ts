@@ -40,6 +40,7 @@ try {
       `Expired sessions removed: ${r.sessionsPurged}`,
       `Used or expired mail links removed: ${r.linksPurged}; old notifications and mail removed: ${r.notificationsPurged}`,
       `Problem-report texts erased: ${r.reportTextsPurged}`,
+      `Expired password links and their mail removed: ${r.accountLinksPurged}`,
       `Open Referral feeds synced: ${r.feedsSynced}, failed: ${r.feedsFailed} (each enabled feed once a day; see /admin/feeds)`,
     ].join("\n"),
   );

@@ -1,12 +1,15 @@
 /** Accounts and organisations (admins), and each person's own password. */
 import { Hono } from "hono";
 import type { z } from "zod";
+import { sendAccountLink } from "../admin/account-links.js";
 import { organisationOf } from "../admin/console-data.js";
 import {
   type AdminContext,
   type AdminEnv,
   field,
+  forbidden,
   formBody,
+  linkOrigin,
   notFoundPage,
   render,
   requireCapability,
@@ -15,6 +18,16 @@ import type { FormBody } from "../admin/listing-form.js";
 import { passwordProblem, verifyPassword } from "../admin/password.js";
 import { endUserSessions } from "../admin/session.js";
 import { adminState, waitMessage } from "../admin/state.js";
+import {
+  disableTwoFactor,
+  enableTwoFactor,
+  isTotpSecret,
+  newTotpSecret,
+  offersTwoFactor,
+  totpStep,
+  totpUri,
+  twoFactorOf,
+} from "../admin/two-factor.js";
 import {
   countAdmins,
   createOrganisation,
@@ -37,10 +50,15 @@ import {
   type UserFormValues,
   UsersPage,
 } from "../admin/views/accounts.js";
+import { TwoFactorPage } from "../admin/views/password.js";
 import type { Db } from "../db/types.js";
 
 const NOTICES: Record<string, string> = {
   created: "The account was added.",
+  invited: "The account was added, and an invitation to set a password is in the outbox.",
+  link: "A link to set a password is in the outbox, for this account's email address.",
+  "two-factor-off": "Two-factor sign-in is off for this account.",
+  "own-two-factor-off": "Two-factor sign-in is off.",
   saved: "The account was saved.",
   organisation: "The organisation was added.",
   password: "Your password was changed. Other sessions were signed out.",
@@ -102,6 +120,39 @@ async function userFormProblems(
   );
 }
 
+/** A new secret to enrol, with the URI its QR code shows. */
+function freshSecret(email: string) {
+  const secret = newTotpSecret();
+  return { kind: "off" as const, secret, uri: totpUri(secret, email) };
+}
+
+/**
+ * Checks the signed-in person's current password (changing it, turning two-factor off).
+ * Counted before the check, like sign-in: a stolen session cannot guess the password fast.
+ */
+async function currentPasswordProblem(
+  c: AdminContext,
+  current: string,
+): Promise<{ message: string; status: 422 | 429 } | null> {
+  const deps = c.get("deps");
+  const { user } = c.get("session");
+  const checks = adminState(deps).passwordByUser;
+  const wait = checks.take(user.id, deps.now().getTime());
+  if (wait > 0) {
+    c.header("Retry-After", String(Math.ceil(wait / 1000)));
+    return {
+      message: `Too many tries of your current password. ${waitMessage(wait)}`,
+      status: 429,
+    };
+  }
+  const row = await findUserByEmail(deps.db, user.email);
+  if (!row || !(await verifyPassword(current, row.passwordHash))) {
+    return { message: "Your current password is not right.", status: 422 };
+  }
+  checks.reset(user.id);
+  return null;
+}
+
 export const adminAccountRoutes = new Hono<AdminEnv>()
   .get("/users", requireCapability("manage-users"), async (c) => {
     const { user, csrfToken } = c.get("session");
@@ -131,13 +182,23 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     const { parsed, errors } = await checkUserForm(deps.db, values);
     if (parsed.success && (await findUserByEmail(deps.db, parsed.data.email)))
       errors.email = "There is already an account with this email address.";
-    const weak = passwordProblem(password, values.email);
+    const weak = password ? passwordProblem(password, values.email) : null;
     if (weak) errors.password = weak;
     if (!parsed.success || Object.keys(errors).length > 0) {
       return userFormProblems(c, null, values, errors);
     }
-    await createUser(deps.db, deps.now(), user.id, { ...parsed.data, password });
-    return c.redirect("/admin/users?done=created", 303);
+    const now = deps.now();
+    const created = await createUser(deps.db, now, user.id, { ...parsed.data, password });
+    if (password) return c.redirect("/admin/users?done=created", 303);
+    await sendAccountLink(deps.db, now, {
+      purpose: "invitation",
+      user: created,
+      origin: linkOrigin(c),
+      actorId: user.id,
+      invitedBy: user.name || user.email,
+      mail: deps.mail,
+    });
+    return c.redirect("/admin/users?done=invited", 303);
   })
   .get("/users/:id", requireCapability("manage-users"), async (c) => {
     const { user, csrfToken } = c.get("session");
@@ -192,6 +253,31 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     if (values.disabled || password) await endUserSessions(deps.db, editing.id);
     return c.redirect(`/admin/users/${encodeURIComponent(editing.id)}?done=saved`, 303);
   })
+  .post("/users/:id/link", requireCapability("manage-users"), async (c) => {
+    const deps = c.get("deps");
+    const { user } = c.get("session");
+    const editing = await getUser(deps.db, c.req.param("id"));
+    if (!editing) return notFoundPage(c, "account");
+    if (editing.disabled) return forbidden(c);
+    await sendAccountLink(deps.db, deps.now(), {
+      purpose: "invitation",
+      user: editing,
+      origin: linkOrigin(c),
+      actorId: user.id,
+      invitedBy: user.name || user.email,
+      mail: deps.mail,
+    });
+    return c.redirect(`/admin/users/${encodeURIComponent(editing.id)}?done=link`, 303);
+  })
+  .post("/users/:id/two-factor-off", requireCapability("manage-users"), async (c) => {
+    const deps = c.get("deps");
+    const { user } = c.get("session");
+    const editing = await getUser(deps.db, c.req.param("id"));
+    if (!editing) return notFoundPage(c, "account");
+    await disableTwoFactor(deps.db, deps.now(), user.id, editing.id);
+    await endUserSessions(deps.db, editing.id);
+    return c.redirect(`/admin/users/${encodeURIComponent(editing.id)}?done=two-factor-off`, 303);
+  })
   .get("/organisations", requireCapability("manage-users"), async (c) => {
     const { user, csrfToken } = c.get("session");
     const rows = await listOrganisations(c.get("deps").db);
@@ -237,12 +323,93 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     await createOrganisation(deps.db, deps.now(), user.id, parsed.data);
     return c.redirect("/admin/organisations?done=organisation", 303);
   })
-  .get("/account", (c) => {
+  .get("/account", async (c) => {
     const { user, csrfToken } = c.get("session");
+    const factor = await twoFactorOf(c.get("deps").db, user.id);
     return render(
       c,
-      <AccountPage user={user} csrf={csrfToken} errors={{}} notice={doneNotice(c)} />,
+      <AccountPage
+        user={user}
+        csrf={csrfToken}
+        errors={{}}
+        notice={doneNotice(c)}
+        twoFactor={offersTwoFactor(user) ? Boolean(factor) : null}
+      />,
     );
+  })
+  .get("/account/two-factor", async (c) => {
+    const { user, csrfToken } = c.get("session");
+    if (!offersTwoFactor(user)) return forbidden(c);
+    const factor = await twoFactorOf(c.get("deps").db, user.id);
+    return render(
+      c,
+      <TwoFactorPage
+        user={user}
+        csrf={csrfToken}
+        errors={{}}
+        state={
+          factor
+            ? { kind: "on", enabledAt: factor.enabledAt, recoveryLeft: factor.recoveryLeft }
+            : freshSecret(user.email)
+        }
+      />,
+    );
+  })
+  .post("/account/two-factor", async (c) => {
+    const deps = c.get("deps");
+    const { user, csrfToken, id } = c.get("session");
+    if (!offersTwoFactor(user)) return forbidden(c);
+    const body = await formBody(c);
+    const secret = field(body, "secret");
+    const now = deps.now();
+    if (await twoFactorOf(deps.db, user.id)) return c.redirect("/admin/account/two-factor", 303);
+    const step = isTotpSecret(secret) ? totpStep(secret, field(body, "code"), now.getTime()) : null;
+    if (step === null) {
+      const state = isTotpSecret(secret)
+        ? { kind: "off" as const, secret, uri: totpUri(secret, user.email) }
+        : freshSecret(user.email);
+      const errors = {
+        code: "That code is not right. Enter the six digits the app shows now for this account.",
+      };
+      return render(
+        c,
+        <TwoFactorPage user={user} csrf={csrfToken} errors={errors} state={state} />,
+        422,
+      );
+    }
+    const codes = await enableTwoFactor(deps.db, now, user.id, secret, step);
+    await endUserSessions(deps.db, user.id, id);
+    return render(
+      c,
+      <TwoFactorPage user={user} csrf={csrfToken} errors={{}} state={{ kind: "codes", codes }} />,
+    );
+  })
+  .post("/account/two-factor/off", async (c) => {
+    const deps = c.get("deps");
+    const { user, csrfToken } = c.get("session");
+    const factor = await twoFactorOf(deps.db, user.id);
+    if (!factor) return c.redirect("/admin/account", 303);
+    const body = await formBody(c);
+    const state = {
+      kind: "on" as const,
+      enabledAt: factor.enabledAt,
+      recoveryLeft: factor.recoveryLeft,
+    };
+    const wrong = await currentPasswordProblem(c, field(body, "current"));
+    if (wrong) {
+      return render(
+        c,
+        <TwoFactorPage
+          user={user}
+          csrf={csrfToken}
+          errors={{ current: wrong.message }}
+          state={state}
+        />,
+        wrong.status,
+      );
+    }
+    await disableTwoFactor(deps.db, deps.now(), user.id, user.id);
+    return c.redirect("/admin/account?done=own-two-factor-off", 303);
   })
   .post("/account/password", async (c) => {
     const deps = c.get("deps");
@@ -251,18 +418,12 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     const current = field(body, "current");
     const password = field(body, "password");
     const errors: Record<string, string> = {};
-    // Counted before the check, like sign-in: a stolen session cannot guess the password fast.
-    const checks = adminState(deps).passwordByUser;
-    const wait = checks.take(user.id, deps.now().getTime());
-    if (wait > 0) {
-      c.header("Retry-After", String(Math.ceil(wait / 1000)));
-      errors.current = `Too many tries of your current password. ${waitMessage(wait)}`;
+    const wrong = await currentPasswordProblem(c, current);
+    if (wrong?.status === 429) {
+      errors.current = wrong.message;
       return render(c, <AccountPage user={user} csrf={csrfToken} errors={errors} />, 429);
     }
-    const row = await findUserByEmail(deps.db, user.email);
-    if (!row || !(await verifyPassword(current, row.passwordHash)))
-      errors.current = "Your current password is not right.";
-    else checks.reset(user.id);
+    if (wrong) errors.current = wrong.message;
     const weak = passwordProblem(password, user.email);
     if (weak) errors.password = weak;
     else if (password !== field(body, "confirm"))

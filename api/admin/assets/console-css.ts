@@ -132,6 +132,11 @@ details summary { cursor: pointer; min-height: 24px; color: var(--link); }
 .stat-list .number { display: block; font-size: 2rem; font-weight: 700; }
 .form-actions { position: sticky; bottom: 0; background: #fff; border-top: 1px solid var(--line); padding: 0.75rem 0; display: flex; flex-wrap: wrap; gap: 0.75rem; }
 .login { max-width: 28rem; }
+.login p > a:not(.button) { display: inline-block; min-height: 24px; padding: 0.125rem 0; }
+svg.qr { display: block; width: 220px; height: 220px; margin: 0.5rem 0 1rem; }
+code.secret { font-size: 1.1rem; letter-spacing: 0.05em; word-break: break-all; }
+.recovery-codes { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.5rem; }
+.recovery-codes code { font-size: 1.1rem; }
 @media (forced-colors: active) {
   .tag, .button { border: 1px solid CanvasText; }
   :focus-visible { outline: 3px solid Highlight; }

@@ -4,9 +4,18 @@ import { ROLES } from "../../../schema/curation.js";
 import { MAIL_LANGUAGES, type MailLanguage } from "../../../schema/taxonomy.js";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type SessionUser } from "../roles.js";
 import type { OrganisationRow, PublicUser } from "../users.js";
-import { Checkbox, ErrorSummary, formatDay, type Option, Select, TextField } from "./components.js";
+import {
+  ActionForm,
+  Checkbox,
+  ErrorSummary,
+  formatDay,
+  type Option,
+  Select,
+  TextField,
+} from "./components.js";
 import { DataTable } from "./data-table.js";
 import { CsrfField, Page } from "./layout.js";
+import { NewPasswordFields } from "./password.js";
 
 /** The language of mail to an organisation (blank: chosen from its listings). */
 export const MAIL_LANGUAGE_LABELS: Record<MailLanguage, string> = {
@@ -126,18 +135,49 @@ export const UserFormPage: FC<{
         ) : null}
         <TextField
           name="password"
-          label={p.editing ? "Set a new password" : "Temporary password"}
+          label={p.editing ? "Set a new password (optional)" : "Temporary password (optional)"}
           type="password"
           value=""
           error={p.errors.password}
-          required={!p.editing}
           autocomplete="new-password"
-          hint="At least 12 characters. Give it to the person by a separate channel and ask them to change it."
+          hint={
+            p.editing
+              ? "At least 12 characters. Or leave it empty and email them a link to set their own, below."
+              : "Leave it empty and we email an invitation: a link to set their own password, valid for 7 days. Or set one here (at least 12 characters) and give it to them by a separate channel."
+          }
         />
         <button type="submit" class="button primary">
           {p.editing ? "Save account" : "Add account"}
         </button>
       </form>
+      {p.editing && !p.editing.disabled ? (
+        <>
+          <h2>Password and sign-in</h2>
+          <p>
+            Email {p.editing.email} a link to set a new password. It works once, for 7 days, and
+            signs the account out everywhere when used.
+          </p>
+          <ActionForm
+            action={`/admin/users/${encodeURIComponent(p.editing.id)}/link`}
+            csrf={p.csrf}
+            label="Email a link to set a password"
+          />
+          {p.editing.totpEnabledAt ? (
+            <>
+              <p>
+                Two-factor sign-in is on since {formatDay(p.editing.totpEnabledAt)}. If they have
+                lost their phone and their recovery codes, turn it off; they can then sign in with
+                their password and set it up again.
+              </p>
+              <ActionForm
+                action={`/admin/users/${encodeURIComponent(p.editing.id)}/two-factor-off`}
+                csrf={p.csrf}
+                label="Turn off two-factor sign-in"
+              />
+            </>
+          ) : null}
+        </>
+      ) : null}
     </Page>
   );
 };
@@ -236,6 +276,8 @@ export const AccountPage: FC<{
   csrf: string;
   errors: Record<string, string>;
   notice?: string | null;
+  /** Whether two-factor sign-in is on; null when the role is not offered it. */
+  twoFactor?: boolean | null;
 }> = (p) => (
   <Page title="Your account" user={p.user} csrf={p.csrf} active="account" notice={p.notice ?? null}>
     <h1>Your account</h1>
@@ -265,27 +307,26 @@ export const AccountPage: FC<{
         required
         autocomplete="current-password"
       />
-      <TextField
-        name="password"
-        label="New password"
-        type="password"
-        error={p.errors.password}
-        required
-        autocomplete="new-password"
-        hint="At least 12 characters. Three or four random words work well."
-      />
-      <TextField
-        name="confirm"
-        label="New password again"
-        type="password"
-        error={p.errors.confirm}
-        required
-        autocomplete="new-password"
-      />
+      <NewPasswordFields errors={p.errors} />
       <button type="submit" class="button primary">
         Change password
       </button>
     </form>
     <p class="hint">Changing your password signs you out everywhere else.</p>
+    {p.twoFactor === null || p.twoFactor === undefined ? null : (
+      <>
+        <h2>Two-factor sign-in</h2>
+        <p>
+          {p.twoFactor
+            ? "On: signing in needs a code from your authenticator app as well as your password."
+            : "Off: signing in needs only your password. Turn it on to make your account much harder to take over."}
+        </p>
+        <p>
+          <a class="button" href="/admin/account/two-factor">
+            {p.twoFactor ? "Manage two-factor sign-in" : "Set up two-factor sign-in"}
+          </a>
+        </p>
+      </>
+    )}
   </Page>
 );

@@ -9,7 +9,8 @@ export const LoginPage: FC<{
   error?: string | null;
   expired?: boolean;
   signedOut?: boolean;
-}> = ({ loginToken, next, email, error, expired, signedOut }) => (
+  passwordSet?: boolean;
+}> = ({ loginToken, next, email, error, expired, signedOut, passwordSet }) => (
   <Page title="Sign in">
     <div class="login">
       <h1>Sign in</h1>
@@ -21,6 +22,11 @@ export const LoginPage: FC<{
       {signedOut ? (
         <div class="notice" role="status">
           <p>You have signed out.</p>
+        </div>
+      ) : null}
+      {passwordSet ? (
+        <div class="notice" role="status">
+          <p>Your password is set. Sign in with it.</p>
         </div>
       ) : null}
       {error ? <ErrorSummary errors={{ email: error }} /> : null}
@@ -49,10 +55,10 @@ export const LoginPage: FC<{
           Sign in
         </button>
       </form>
-      <p class="hint">
-        Accounts are made by an admin. If you have forgotten your password, ask an admin to set a
-        new one.
+      <p>
+        <a href="/admin/password-reset">Forgotten your password?</a>
       </p>
+      <p class="hint">Accounts are made by an admin, who sends you an invitation by email.</p>
     </div>
   </Page>
 );

@@ -159,10 +159,20 @@ export const ReportsPage: FC<{
   </Page>
 );
 
+const OUTBOX_KIND_LABELS: Record<OutboxRow["kind"], string> = {
+  "review-reminder": "Review reminder",
+  notification: "Notification",
+  digest: "Daily summary",
+  "address-check": "Email address check",
+  outcome: "Answer to a submission",
+  invitation: "Invitation",
+  "password-reset": "Password reset",
+};
+
 export const OutboxPage: FC<{
   user: SessionUser;
   csrf: string;
-  rows: (OutboxRow & { organisationName: string })[];
+  rows: (OutboxRow & { organisationName: string | null })[];
   notice?: string | null;
 }> = (p) => (
   <Page title="Outbox" user={p.user} csrf={p.csrf} active="outbox" notice={p.notice ?? null}>
@@ -171,7 +181,8 @@ export const OutboxPage: FC<{
       Review reminders written by the daily job: one for each organisation with listings due for
       checking, at most once a day, again after a week or when another listing falls due. The job
       sends queued mail through the mail settings (SMTP_URL or MAIL_API_URL), retrying a failure
-      later; without them, messages wait here as “queued”.
+      later; without them, messages wait here as “queued”. Invitations and password-reset links go
+      to one person each; their links are never shown here, and they are deleted a week later.
     </p>
     {can(p.user, "run-jobs") ? (
       <ActionForm action="/admin/outbox/run" csrf={p.csrf} label="Run the daily job now" />
@@ -183,7 +194,7 @@ export const OutboxPage: FC<{
         <section class="panel" aria-labelledby={`m-${m.id}`}>
           <h2 id={`m-${m.id}`}>{m.subject}</h2>
           <p>
-            {formatDay(m.day)} · {m.organisationName} · {m.status}
+            {formatDay(m.day)} · {m.organisationName || OUTBOX_KIND_LABELS[m.kind]} · {m.status}
             {m.attempts ? ` after ${m.attempts} ${m.attempts === 1 ? "attempt" : "attempts"}` : ""}
             {m.sentAt ? ` · sent ${formatTime(m.sentAt)}` : ""}
             {m.status === "queued" && m.nextAttemptAt

@@ -56,3 +56,13 @@ export function addressesOf(mail: ParsedMail): string[] {
   const to = Array.isArray(mail.to) ? mail.to : [mail.to];
   return to.flatMap((a) => a?.value ?? []).map((a) => a.address ?? "");
 }
+
+/** Waits (up to 20 s, for a busy machine) until `count` messages have arrived; answers them. */
+export async function arrived(state: Smtp["state"], count: number): Promise<ParsedMail[]> {
+  const until = Date.now() + 20_000;
+  while (state.arrived.length < count) {
+    if (Date.now() > until) throw new Error(`${state.arrived.length} of ${count} messages arrived`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return state.arrived;
+}
