@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { runDailyJobs } from "../../../api/admin/index.js";
 import { totpCode } from "../../../api/admin/two-factor.js";
 import { smtpMailSender } from "../../../api/node/smtp.js";
@@ -16,6 +16,9 @@ import { arrived, startSmtp } from "./smtp-server.js";
 const ORIGIN = "https://signpost.example";
 const MINUTE = 60_000;
 const NEW_PASSWORD = "four random words here";
+
+// Each test signs in several times, and each sign-in is a deliberately slow scrypt hash.
+vi.setConfig({ testTimeout: 90_000 });
 
 let con: Console;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
