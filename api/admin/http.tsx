@@ -107,7 +107,11 @@ export async function formBody(c: Context): Promise<FormBody> {
 /** Not sent by another site: Sec-Fetch-Site and Origin, where the browser sends them, agree. */
 export function fromSameSite(c: Context): boolean {
   const origin = c.req.header("origin");
-  if (c.req.header("sec-fetch-site") === "cross-site") return false;
+  const site = c.req.header("sec-fetch-site");
+  if (site === "cross-site") return false;
+  // A page with `Referrer-Policy: no-referrer` (mail-link pages) makes the browser send
+  // `Origin: null`; its own Sec-Fetch-Site then says where the form came from.
+  if (origin === "null") return site === "same-origin";
   return !origin || origin === new URL(c.req.url).origin || origin === c.get("deps").publicOrigin;
 }
 

@@ -93,12 +93,23 @@ function Choices(p: {
   codes: readonly string[];
   labels: Record<string, { en: string; cy: string }>;
   values: SubmissionFields;
+  errors: Record<string, string>;
   lang: Lang;
 }) {
   const chosen = many(p.values, p.name);
+  const error = p.errors[p.name];
   return (
-    <fieldset>
+    <fieldset
+      id={id(p.name)}
+      class={error ? "has-error" : undefined}
+      aria-describedby={error ? `${id(p.name)}-error` : undefined}
+    >
       <legend>{p.legend}</legend>
+      {error ? (
+        <p class="field-error" id={`${id(p.name)}-error`}>
+          {error}
+        </p>
+      ) : null}
       {p.codes.map((code) => (
         <div class="choice">
           <input

@@ -41,7 +41,7 @@ const en = {
   send: "Send for review",
   errorTitle: "There is a problem",
   required: (label: string) => `Enter the ${label.toLowerCase()}.`,
-  chooseOne: (label: string) => `Choose the ${label.toLowerCase()}.`,
+  chooseOne: (label: string) => `Choose: ${label.toLowerCase()}.`,
   badEmail: "Enter an email address like name@example.org.",
   oneContact: "Give at least one way to get in touch: phone, email or website.",
   tooFast: "Please check the form and send it again.",

@@ -81,6 +81,13 @@ function problems(
   need("name", t.name);
   if (!KINDS.includes(text(v, "kind") as Kind)) errors.kind = t.chooseOne(t.kind);
   need("summary", t.summary);
+  for (const [k, label] of [
+    ["stages", t.stages],
+    ["formats", t.formats],
+    ["referral", t.referral],
+  ] as const) {
+    if (!v[k] || (Array.isArray(v[k]) && v[k].length === 0)) errors[k] = t.chooseOne(label);
+  }
   for (const k of ["org.email", "contacts.1.value"]) {
     if (text(v, k) && !EMAIL.test(text(v, k))) errors[k] = t.badEmail;
   }
