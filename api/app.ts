@@ -3,6 +3,7 @@ import { cors } from "hono/cors";
 import { routePath } from "hono/route";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv, Deps } from "./deps.js";
+import { searchDemand } from "./embed-usage.js";
 import { errorResponse, notFoundResponse } from "./error-response.js";
 import { errorFields } from "./logger.js";
 import { concurrencyCap, rateLimit } from "./rate-limit.js";
@@ -32,8 +33,19 @@ const countEmbedUse: MiddlewareHandler<AppEnv> = async (c, next) => {
   const usage = c.get("deps").usage;
   const site = c.req.query("site");
   if (!usage || !site || c.res.status >= 400) return;
+  const answer =
+    c.res.status === 200
+      ? c.res
+          .clone()
+          .json()
+          .catch(() => null)
+      : Promise.resolve(null);
   const counted = usage
     .record(site, c.req.header("origin"))
+    .then(async (ok) => {
+      const demand = ok ? searchDemand(await answer) : null;
+      if (demand) usage.recordDemand(demand.district, demand.local);
+    })
     .then(() => usage.flushIfDue())
     .catch((err: unknown) =>
       c.get("deps").logger.warn("embed usage not counted", errorFields(err)),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { embedSites } from "../schema/embed.js";
 import type { Db } from "./db/types.js";
+import { londonWallClock } from "./domain/london-time.js";
 
 type Sites = Map<string, string[]>;
 
@@ -12,6 +13,8 @@ type Sites = Map<string, string[]>;
  */
 export class UsageCounter {
   private counts = new Map<string, number>();
+  /** `district|YYYY-MM` → [searches, without local results]; see `recordDemand`. */
+  private demand = new Map<string, [number, number]>();
   private sites: { loaded: number; sites: Sites } | undefined;
   private lastFlush = Date.now();
 
@@ -31,6 +34,17 @@ export class UsageCounter {
     return true;
   }
 
+  /**
+   * Counts a counted search's postcode district for the month (London time), and whether it
+   * found nothing local: no sector, no day, no time is kept (demand in docs/coverage.md).
+   */
+  recordDemand(district: string, local: boolean): void {
+    if (!/^[A-Z]{1,2}[0-9][0-9A-Z]?$/.test(district)) return;
+    const key = `${district}|${londonWallClock(this.now()).date.slice(0, 7)}`;
+    const [searches, without] = this.demand.get(key) ?? [0, 0];
+    this.demand.set(key, [searches + 1, without + (local ? 0 : 1)]);
+  }
+
   /** Searches counted but not yet written. */
   get pending(): number {
     let n = 0;
@@ -40,20 +54,36 @@ export class UsageCounter {
 
   /** Adds the counts so far to the table in one batch; they stay in memory if that fails. */
   async flush(): Promise<void> {
-    if (this.counts.size === 0) return;
+    if (this.counts.size === 0 && this.demand.size === 0) return;
     const batch = this.counts;
+    const demand = this.demand;
     this.counts = new Map();
+    this.demand = new Map();
     try {
-      const [first, ...rest] = [...batch].map(([key, n]) => {
-        const [siteId, day] = key.split("|");
-        return this.db.run(sql`
+      const [first, ...rest] = [
+        ...[...batch].map(([key, n]) => {
+          const [siteId, day] = key.split("|");
+          return this.db.run(sql`
           insert into embed_usage (site_id, day, searches) values (${siteId}, ${day}, ${n})
           on conflict (site_id, day) do update set searches = searches + excluded.searches`);
-      });
+        }),
+        ...[...demand].map(([key, [n, without]]) => {
+          const [district, month] = key.split("|");
+          return this.db.run(sql`
+          insert into demand_counts (district, month, searches, without_local)
+          values (${district}, ${month}, ${n}, ${without})
+          on conflict (district, month) do update set searches = searches + excluded.searches,
+            without_local = without_local + excluded.without_local`);
+        }),
+      ];
       // One transaction: either every count is added or none is (and they are kept to retry).
       if (first) await this.db.batch([first, ...rest]);
     } catch (err) {
       for (const [key, n] of batch) this.counts.set(key, (this.counts.get(key) ?? 0) + n);
+      for (const [key, [n, w]] of demand) {
+        const [n0, w0] = this.demand.get(key) ?? [0, 0];
+        this.demand.set(key, [n0 + n, w0 + w]);
+      }
       throw err;
     }
   }
@@ -80,4 +110,18 @@ export class UsageCounter {
     }
     return this.sites.sites;
   }
+}
+
+/** The district a search answer was for, and whether it found anything local (near or area). */
+export function searchDemand(body: unknown): { district: string; local: boolean } | null {
+  const answer = body as {
+    place?: { query?: string; precision?: string };
+    groups?: { nearby?: unknown[]; area?: unknown[] };
+  };
+  const { place, groups } = answer ?? {};
+  if (!place?.query || (place.precision !== "sector" && place.precision !== "district")) {
+    return null;
+  }
+  const local = (groups?.nearby?.length ?? 0) + (groups?.area?.length ?? 0) > 0;
+  return { district: place.query.split(" ")[0]!, local };
 }

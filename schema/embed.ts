@@ -26,3 +26,20 @@ export const embedUsage = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.siteId, t.day] })],
 );
+
+/**
+ * Widget searches from registered embed sites per postcode district and month, and how many of
+ * them found nothing local (no group near and no local service covering the place): counts
+ * only, added at write time, with no sector, no day and no time (docs/coverage.md).
+ */
+export const demandCounts = sqliteTable(
+  "demand_counts",
+  {
+    district: text("district").notNull(),
+    /** `YYYY-MM`, London time. */
+    month: text("month").notNull(),
+    searches: integer("searches").notNull().default(0),
+    withoutLocal: integer("without_local").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.district, t.month] })],
+);

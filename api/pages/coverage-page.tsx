@@ -11,6 +11,7 @@ import {
   CRITERIA,
   type CriterionSummary,
   criterionLabels,
+  type Suppressed,
 } from "../domain/coverage/index.js";
 import { londonWallClock } from "../domain/london-time.js";
 import { formatDate } from "../print/format.js";
@@ -28,6 +29,8 @@ export function coverageHref(code: string | null, lang: Lang, criterion?: string
   const path = code === null ? "/coverage" : `/coverage/${encodeURIComponent(code)}`;
   return q.size > 0 ? `${path}?${q}` : path;
 }
+
+const shown = (n: Suppressed, s: CoverageText) => (n === "<8" ? s.fewerThan8 : count(n));
 
 const areaName = (a: { name: string; nameCy: string }, lang: Lang) =>
   lang === "cy" ? a.nameCy : a.name;
@@ -119,6 +122,8 @@ export function AreaPage(props: { lang: Lang; report: AreaReport; hasExamples: b
   const sentence = coverageSentence(report.summary, lang);
   const { listings, breakdown } = report;
   const weeks = report.calendar;
+  const byDistrict = breakdown.by === "district";
+  const { demand } = report;
   const worst = weeks.reduce((a, b) => (b.shareWithout > a.shareWithout ? b : a), weeks[0]!);
   const calendarWords = `${s.calendarIntro} ${s.colWeek} ${formatDate(worst.weekStart, lang)}: ${percent(worst.shareWithout)}.`;
   return (
@@ -203,6 +208,8 @@ export function AreaPage(props: { lang: Lang; report: AreaReport; hasExamples: b
                       <th scope="col">{s.colSectors}</th>
                       <th scope="col">{s.colWithout}</th>
                       <th scope="col">{s.colShare}</th>
+                      {byDistrict ? <th scope="col">{s.colSearches}</th> : null}
+                      {byDistrict ? <th scope="col">{s.colNothingLocal}</th> : null}
                     </tr>
                   </thead>
                   <tbody>
@@ -212,6 +219,12 @@ export function AreaPage(props: { lang: Lang; report: AreaReport; hasExamples: b
                         <td>{row.applicable ? count(row.sectors) : "–"}</td>
                         <td>{row.applicable ? count(row.sectors - row.sectorsCovered) : "–"}</td>
                         <td>{row.share === null ? s.na : percent(row.share)}</td>
+                        {byDistrict ? (
+                          <td>{shown(report.demand.districts[row.code]?.searches ?? 0, s)}</td>
+                        ) : null}
+                        {byDistrict ? (
+                          <td>{shown(report.demand.districts[row.code]?.withoutLocal ?? 0, s)}</td>
+                        ) : null}
                       </tr>
                     ))}
                   </tbody>
@@ -219,6 +232,18 @@ export function AreaPage(props: { lang: Lang; report: AreaReport; hasExamples: b
               </section>
             </>
           ) : null}
+        </section>
+
+        <section aria-labelledby="demand-title">
+          <h2 id="demand-title">{s.demandHeading}</h2>
+          <p id="cov-demand">
+            {s.demandText(
+              demand.months,
+              shown(demand.total.searches, s),
+              shown(demand.total.withoutLocal, s),
+            )}
+          </p>
+          <p class="hint">{s.demandMethod}</p>
         </section>
 
         <section aria-labelledby="listings-title">

@@ -54,6 +54,14 @@ const en = {
   colSectors: "Sectors",
   colWithout: "Sectors not covered",
   colShare: "Postcodes covered",
+  demandHeading: "Searched, nothing local",
+  demandText: (months: number, searches: string, without: string) =>
+    `Searches made with the widget on registered sites, for places in this area, over the last ${months} months: ${searches}. Of these, ${without} found nothing local (no group near and no local service covering the place).`,
+  demandMethod:
+    "Counts only, per postcode district and month: no sector, no day, no time, nothing about who searched. Below the whole UK, counts of 1 to 7 show as \u201cfewer than 8\u201d and others are rounded to the nearest 5.",
+  fewerThan8: "fewer than 8",
+  colSearches: "Searches",
+  colNothingLocal: "Searched, nothing local",
   needsHeading: "Every need in this area",
   needsCaption: (area: string) =>
     `Every need in ${area}: sectors not covered and postcodes covered`,
@@ -139,6 +147,14 @@ const cy: typeof en = {
   colSectors: "Sectorau",
   colWithout: "Sectorau heb ddarpariaeth",
   colShare: "Codau post â darpariaeth",
+  demandHeading: "Chwilio, dim byd lleol",
+  demandText: (months: number, searches: string, without: string) =>
+    `Chwiliadau a wnaed gyda'r teclyn ar safleoedd cofrestredig, am leoedd yn yr ardal hon, dros y ${months} mis diwethaf: ${searches}. O'r rhain, ni chafodd ${without} ddim byd lleol (dim grŵp yn agos a dim gwasanaeth lleol yn cwmpasu'r lle).`,
+  demandMethod:
+    "Cyfrifon yn unig, fesul dosbarth cod post a mis: dim sector, dim diwrnod, dim amser, dim byd am bwy a chwiliodd. O dan lefel y Deyrnas Unedig gyfan, dangosir cyfrifon o 1 i 7 fel \u201cllai nag 8\u201d a chaiff eraill eu talgrynnu i'r 5 agosaf.",
+  fewerThan8: "llai nag 8",
+  colSearches: "Chwiliadau",
+  colNothingLocal: "Chwilio, dim byd lleol",
   needsHeading: "Pob angen yn yr ardal hon",
   needsCaption: (area: string) =>
     `Pob angen yn ${area}: sectorau heb ddarpariaeth a chodau post â darpariaeth`,

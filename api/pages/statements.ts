@@ -141,7 +141,7 @@ const privacy: Record<Lang, Statement> = {
       {
         heading: "Sites that show the search",
         paragraphs: [
-          "For a GP surgery or charity that has registered its site, we count searches made from that site: one number per site per day. Nothing else is kept: no address, postcode, time of day or anything about you.",
+          "For a GP surgery or charity that has registered its site, we count searches made from that site: one number per site per day, and for those searches one number per postcode district (such as EX4) per month, with how many found nothing local. Nothing else is kept: no address, full postcode, time of day or anything about you.",
         ],
       },
       {
@@ -183,7 +183,7 @@ const privacy: Record<Lang, Statement> = {
       {
         heading: "Gwefannau sy’n dangos y chwiliad",
         paragraphs: [
-          "Ar gyfer meddygfa neu elusen sydd wedi cofrestru ei gwefan, rydyn ni’n cyfrif y chwiliadau o’r wefan honno: un rhif i bob gwefan bob dydd. Does dim byd arall yn cael ei gadw: dim cyfeiriad, cod post, amser o’r dydd na dim amdanoch chi.",
+          "Ar gyfer meddygfa neu elusen sydd wedi cofrestru ei gwefan, rydyn ni’n cyfrif y chwiliadau o’r wefan honno: un rhif i bob gwefan bob dydd, ac ar gyfer y chwiliadau hynny un rhif i bob dosbarth cod post (fel CF10) bob mis, gyda faint na chafodd ddim byd lleol. Does dim byd arall yn cael ei gadw: dim cyfeiriad, cod post llawn, amser o’r dydd na dim amdanoch chi.",
         ],
       },
       {

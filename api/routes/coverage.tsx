@@ -3,9 +3,11 @@ import { Hono } from "hono";
 import type { Lang } from "../../schema/taxonomy.js";
 import { toCsv } from "../admin/csv.js";
 import { type CoverageModel, currentCoverage } from "../coverage.js";
+import { readDemand } from "../db/demand.js";
 import type { AppEnv } from "../deps.js";
 import {
   type AreaReport,
+  areaDemand,
   areaReport,
   type CoverageArea,
   CRITERIA,
@@ -13,7 +15,9 @@ import {
   isCriterion,
   sectorCsvRows,
   sectorGeoJson,
+  UK_CODE,
 } from "../domain/coverage/index.js";
+import { londonWallClock } from "../domain/london-time.js";
 import { ApiError } from "../errors.js";
 import { AreaNotFoundPage, AreaPage, ChooseAreaPage } from "../pages/coverage-page.js";
 import { sendPage } from "../pages/layout.js";
@@ -48,8 +52,26 @@ function areaOf(model: CoverageModel, code: string | undefined): CoverageArea | 
   return model.geography.byCode.get(code) ?? model.geography.byCode.get(code.toUpperCase());
 }
 
-export function reportFor(model: CoverageModel, area: CoverageArea, criterion: Criterion) {
+/** Months of demand shown: this one and the eleven before it. */
+const DEMAND_MONTHS = 12;
+
+function firstMonth(now: Date): string {
+  const [y, m] = londonWallClock(now).date.split("-").map(Number) as [number, number];
+  const back = y * 12 + (m - 1) - (DEMAND_MONTHS - 1);
+  return `${Math.floor(back / 12)}-${String((back % 12) + 1).padStart(2, "0")}`;
+}
+
+export async function reportFor(
+  c: Context<AppEnv>,
+  model: CoverageModel,
+  area: CoverageArea,
+  criterion: Criterion,
+) {
+  const deps = c.get("deps");
+  const counts = await readDemand(deps.db, firstMonth(deps.now()));
+  const districts = Array.from(area.sectors, (i) => model.coverage.reach.sectors[i]!.outcode);
   return areaReport({
+    demand: areaDemand(districts, counts, area.code === UK_CODE, DEMAND_MONTHS),
     coverage: model.coverage,
     area,
     areas: model.geography.areas,
@@ -97,7 +119,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     const model = await currentCoverage(c.get("deps"));
     const area = areaOf(model, c.req.param("areaCode"));
     if (!area) return sendPage(c, <AreaNotFoundPage lang={lang} />, 404);
-    const report = reportFor(model, area, criterion);
+    const report = await reportFor(c, model, area, criterion);
     publicCache(c, CACHE_SECONDS);
     return sendPage(
       c,
@@ -132,5 +154,5 @@ export const coverageRoutes = new Hono<AppEnv>()
     const area = areaOf(model, code);
     if (!area) throw new ApiError(404, "not_found", "No area has that code.");
     publicCache(c, CACHE_SECONDS);
-    return c.json(reportFor(model, area, criterion), 200);
+    return c.json(await reportFor(c, model, area, criterion), 200);
   });

@@ -28,6 +28,13 @@ export {
   REACH_KM,
   RURAL_REACH_KM,
 } from "./criteria.js";
+export {
+  type AreaDemand,
+  areaDemand,
+  type DemandCount,
+  type Suppressed,
+  suppress,
+} from "./demand.js";
 export { type DownloadMeta, LICENCE, sectorCsvRows, sectorGeoJson } from "./downloads.js";
 export { type CoverageSector, SectorReach } from "./reach.js";
 export {

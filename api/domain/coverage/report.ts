@@ -12,6 +12,7 @@ import {
   summariseAll,
 } from "./compute.js";
 import { BIT, type Criterion, REACH_KM, RURAL_REACH_KM } from "./criteria.js";
+import type { AreaDemand } from "./demand.js";
 
 /** EX2 before EX10. */
 const byOutcode = new Intl.Collator("en-GB", { numeric: true }).compare;
@@ -43,6 +44,8 @@ export interface AreaReport {
   listings: AreaListings;
   calendar: CalendarWeek[];
   breakdown: { by: "district" | "area"; rows: BreakdownRow[] };
+  /** Widget searches from registered sites, suppressed below national level. */
+  demand: AreaDemand;
   sectors: SectorResult[];
 }
 
@@ -52,6 +55,7 @@ export interface ReportInput {
   areas: readonly CoverageArea[];
   criterion: Criterion;
   listings: AreaListings;
+  demand: AreaDemand;
   directoryVersion: number;
   computedAt: Date;
 }
@@ -71,6 +75,7 @@ export function areaReport(input: ReportInput): AreaReport {
     listings: input.listings,
     calendar: calendar(coverage, area.sectors),
     breakdown: breakdown(input),
+    demand: input.demand,
     sectors: Array.from(area.sectors, (i) => {
       const s = sectors[i]!;
       return {
