@@ -12,6 +12,7 @@ import {
 } from "../admin/http.js";
 import { type FeedForm, FeedsPage } from "../admin/views/feeds-page.js";
 import { DEFAULT_FILTER_RULE } from "../domain/oruk/import-map.js";
+import { reviewQueue } from "../feeds/review.js";
 import { type ImportReport, importFeed, normalBaseUrl } from "../feeds/sync.js";
 
 const lines = (text: string) =>
@@ -44,12 +45,13 @@ async function page(
 ) {
   const deps = c.get("deps");
   const { user, csrfToken } = c.get("session");
-  const [list, orgs] = await Promise.all([
+  const [list, orgs, waiting] = await Promise.all([
     deps.db.select().from(feeds).orderBy(feeds.name),
     deps.db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
       .orderBy(organisations.name),
+    reviewQueue(deps.db),
   ]);
   return render(
     c,
@@ -62,6 +64,11 @@ async function page(
       errors={p.errors ?? {}}
       report={p.report ?? null}
       notice={p.notice ?? null}
+      waiting={{
+        changed: waiting.changed.length,
+        duplicates: waiting.duplicates.length,
+        gone: waiting.gone.length,
+      }}
     />,
     status,
   );

@@ -112,6 +112,8 @@ export const FeedsPage: FC<{
   errors: Record<string, string>;
   report: ImportReport | null;
   notice?: string | null;
+  /** What waits in Feed review. */
+  waiting: { changed: number; duplicates: number; gone: number };
 }> = (p) => (
   <Page title="Open Referral feeds" user={p.user} csrf={p.csrf} active="feeds" notice={p.notice}>
     <h1>Open Referral feeds</h1>
@@ -119,6 +121,11 @@ export const FeedsPage: FC<{
       Councils' directories in Open Referral UK format. An import never publishes: each service the
       filter keeps becomes a draft in review, with where it came from. Our own feed is at{" "}
       <a href="/oruk/">/oruk</a>.
+    </p>
+    <p>
+      Waiting in <a href="/admin/feed-review">Feed review</a>: {p.waiting.changed} changed at
+      source, {p.waiting.duplicates} possible{" "}
+      {p.waiting.duplicates === 1 ? "duplicate" : "duplicates"}, {p.waiting.gone} gone at source.
     </p>
     {p.report ? <Report report={p.report} /> : null}
     <section aria-labelledby="feeds-title">

@@ -77,6 +77,10 @@ describe("the daily feed sync", () => {
     expect(html).toContain("failed: ");
     expect(html).toContain("It is tried again tomorrow; nothing was changed.");
     expect(html.match(/Synced once a day by the daily job\./g)).toHaveLength(2);
+    // The change the daily sync brought waits in Feed review, and the page says so.
+    expect(html).toMatch(
+      /Feed review<\/a>: 1 changed at source, 0 possible duplicates, 0 gone at source\./,
+    );
   });
 
   it("the next UK day runs again; a feed switched off is left alone; editors cannot switch", async () => {
