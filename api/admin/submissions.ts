@@ -128,7 +128,7 @@ const OUTCOME_TEXT = {
   en: {
     accepted: (name: string) => ({
       subject: `Perinatal Signpost: ${name} is being added`,
-      body: `Hello,\n\nThank you: a reviewer accepted ${name}. It is now a draft listing, which parents will see once it has been checked and published. We will invite you to keep it up to date.\n\nPerinatal Signpost`,
+      body: `Hello,\n\nThank you: a reviewer accepted ${name}. It is now a draft listing, which parents will see once it has been checked and published. A separate email invites you to set a password and keep it up to date yourself.\n\nPerinatal Signpost`,
     }),
     rejected: (name: string, reason: string) => ({
       subject: `Perinatal Signpost: about ${name}`,
@@ -138,7 +138,7 @@ const OUTCOME_TEXT = {
   cy: {
     accepted: (name: string) => ({
       subject: `Perinatal Signpost: mae ${name} yn cael ei ychwanegu`,
-      body: `Helo,\n\nDiolch: derbyniodd adolygydd ${name}. Mae bellach yn rhestriad drafft, a bydd rhieni’n ei weld ar ôl iddo gael ei wirio a’i gyhoeddi. Byddwn yn eich gwahodd i’w gadw’n gyfredol.\n\nPerinatal Signpost`,
+      body: `Helo,\n\nDiolch: derbyniodd adolygydd ${name}. Mae bellach yn rhestriad drafft, a bydd rhieni’n ei weld ar ôl iddo gael ei wirio a’i gyhoeddi. Mae e-bost arall yn eich gwahodd i osod cyfrinair a’i gadw’n gyfredol eich hun.\n\nPerinatal Signpost`,
     }),
     rejected: (name: string, reason: string) => ({
       subject: `Perinatal Signpost: ynghylch ${name}`,

@@ -1,5 +1,6 @@
 /** `/admin/submissions`: reviewers accept, merge or reject services offered by the public. */
 import { Hono } from "hono";
+import { sendAccountLink } from "../admin/account-links.js";
 import {
   type AdminContext,
   type AdminEnv,
@@ -11,7 +12,13 @@ import {
 import { formFromBody } from "../admin/listing-form.js";
 import { listingFromForm } from "../admin/listing-form-parse.js";
 import { getSubmission, handleSubmission, listSubmissions } from "../admin/submissions.js";
-import { createOrganisation, listOrganisations, newOrganisation } from "../admin/users.js";
+import {
+  createOrganisation,
+  createUser,
+  findUserByEmail,
+  listOrganisations,
+  newOrganisation,
+} from "../admin/users.js";
 import { SubmissionsPage } from "../admin/views/submissions.js";
 import { createListing, ukToday } from "../admin/workflow.js";
 import { newListingId } from "./admin-listing-pages.js";
@@ -98,6 +105,25 @@ export const adminSubmissionRoutes = new Hono<AdminEnv>()
       );
     }
     const serviceId = await createListing({ db: deps.db, now, actor: user }, parsed.listing);
+    // The sender is invited to become the organisation's editor (issue 11 §5's invitations),
+    // unless they have an account already.
+    const email = submission.contactEmail;
+    if (email && !(await findUserByEmail(deps.db, email))) {
+      const invited = await createUser(deps.db, now, user.id, {
+        email,
+        name: submission.contactName ?? "",
+        role: "editor",
+        organisationId,
+      });
+      await sendAccountLink(deps.db, now, {
+        purpose: "invitation",
+        user: invited,
+        origin: deps.publicOrigin ?? new URL(c.req.url).origin,
+        actorId: user.id,
+        invitedBy: user.name || user.email,
+        mail: deps.mail,
+      });
+    }
     const kind = chosen === "new" ? "accepted" : "merged";
     const done = await handleSubmission(
       deps.db,

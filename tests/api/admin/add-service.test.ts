@@ -5,8 +5,10 @@ import {
   listingDrafts,
   notifications,
   organisations,
+  outbox,
   services,
   submissions,
+  users,
 } from "../../../schema/tables.js";
 import { type Console, formBody, openConsole } from "./helpers.js";
 import { addressesOf, type Smtp, senderFor, startSmtp } from "./smtp-server.js";
@@ -193,6 +195,14 @@ describe("Add your service", () => {
     expect(told.at(-1)?.subject).toBe(
       "Perinatal Signpost: Kingsbridge Bumps and Babies is being added",
     );
+    // And an invitation to become the new organisation's editor, with a set-password link.
+    const invitation = (await con.db.select().from(outbox)).find(
+      (m) => m.kind === "invitation" && m.recipients.includes("sam@example.org"),
+    );
+    expect(invitation?.status).toBe("sent");
+    expect(invitation?.body).toMatch(/https:\/\/signpost\.example\/\S+/);
+    const [account] = await con.db.select().from(users).where(eq(users.email, "sam@example.org"));
+    expect(account).toMatchObject({ role: "editor", organisationId: org?.id, name: "Sam Carter" });
     expect(
       (
         await reviewer.post(`/admin/submissions/${sub?.id}/accept`, { organisation: "new" })
