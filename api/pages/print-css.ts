@@ -164,7 +164,8 @@ export const PRINT_CSS = `
   html, body { background: #fff !important; }
   .no-print, .site-header, .site-footer, .skip-link { display: none !important; }
   .print-layout { display: block; max-width: none; margin: 0; padding: 0; }
-  .preview, .poster-preview { overflow: visible; padding: 0; }
+  /* page.css gives .preview (the providers' check page) a top margin: not on paper. */
+  .preview, .poster-preview { overflow: visible; padding: 0; margin: 0; }
   .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; zoom: 1 !important; }
   .pack-subtitle { color: #000; }
   .pack { page: pack-en; }
