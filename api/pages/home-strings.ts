@@ -39,7 +39,7 @@ const en = {
       ],
     },
     {
-      // The widget's and posters' "Know a local group? Tell us" link lands here.
+      // A link target for partner organisations: /#partners.
       id: "partners",
       heading: "Partner organisations",
       text: "Not listed yet? Add your service: a reviewer checks it before parents see it. Already a partner? Sign in to keep your listings up to date.",

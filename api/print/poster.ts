@@ -42,7 +42,8 @@ export interface PosterView {
   nothingLocal: {
     steps: NextStepView[];
     national: PosterListing[];
-    tellUs: string;
+    /** The "add your service" form, per language: where a local group can be told to us. */
+    tellUs: Bi;
   } | null;
 }
 
@@ -157,7 +158,7 @@ export async function loadPoster(
       : {
           steps: nextStepViews([area.country]),
           national: at ? await nationalListings(deps, at) : [],
-          tellUs: `${bare(origin)}/#partners`,
+          tellUs: bi((l) => `${bare(origin)}/add-your-service${l === "cy" ? "?lang=cy" : ""}`),
         },
   };
 }

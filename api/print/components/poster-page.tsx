@@ -32,7 +32,7 @@ function NothingLocal({ poster }: { poster: PosterView }) {
         {langs.map((l) => (
           <span lang={both ? l : undefined}>
             <strong>{s(l).nothingLocal(poster.areaName[l])}</strong>{" "}
-            {s(l).tellUs(nothingLocal.tellUs)}{" "}
+            {s(l).tellUs(nothingLocal.tellUs[l])}{" "}
           </span>
         ))}
       </p>

@@ -101,7 +101,7 @@ export async function renderPosterPdf(poster: PosterView): Promise<PosterPdf> {
                 text(
                   [
                     { text: s(l).nothingLocal(poster.areaName[l]), bold: true },
-                    { text: ` ${s(l).tellUs(none.tellUs)}` },
+                    { text: ` ${s(l).tellUs(none.tellUs[l])}` },
                   ],
                   compact ? 0.8 : 0.95,
                 ),

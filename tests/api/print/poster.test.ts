@@ -27,7 +27,10 @@ describe("loadPoster", () => {
     for (const area of ["Belfast", "Manchester"]) {
       const view = await poster(area);
       expect(view.nothingLocal, area).not.toBeNull();
-      expect(view.nothingLocal!.tellUs).toBe("signpost.example.org/#partners");
+      expect(view.nothingLocal!.tellUs).toEqual({
+        en: "signpost.example.org/add-your-service",
+        cy: "signpost.example.org/add-your-service?lang=cy",
+      });
       expect(view.nothingLocal!.steps.length, area).toBeGreaterThan(0);
       expect(view.nothingLocal!.national.length, area).toBeGreaterThan(0);
       // One line per number: no two national lines share a contact.
@@ -81,7 +84,9 @@ describe("renderPosterPdf", () => {
       if (lang !== "en") expect(text).toContain("Yn feichiog neu wedi cael babi");
       if (view.nothingLocal) {
         expect(text).not.toContain("peer groups, local NHS services");
-        expect(text).toContain("Know a local group? Tell us: signpost.example.org/#partners");
+        expect(text).toContain(
+          "Know a local group? Tell us: signpost.example.org/add-your-service",
+        );
         expect(text).toContain(lang === "en" ? "What you can do now" : "Beth allwch chi ei wneud");
       } else if (lang === "cy") {
         expect(text).toContain("grwpiau cymheiriaid");
