@@ -26,10 +26,19 @@ export const adminNotifyRoutes = new Hono<AdminEnv>()
     );
   })
   .post("/account/notifications", async (c) => {
-    const { user } = c.get("session");
+    const { user, csrfToken } = c.get("session");
     const sent = field(await formBody(c), "notify");
     if (!NOTIFY_CHOICES.includes(sent as NotifyChoice)) {
-      return c.text("Choose a mail each time or one a day.", 400);
+      // The page again, saying what to do, with the choice as it was (nothing is changed).
+      const page = (
+        <NotifyPage
+          user={user}
+          csrf={csrfToken}
+          choice={await choiceOf(c)}
+          error="Choose a mail each time or one summary a day."
+        />
+      );
+      return render(c, page, 400);
     }
     await c
       .get("deps")

@@ -2,7 +2,7 @@
 import type { FC } from "hono/jsx";
 import type { NotifyChoice } from "../../../schema/curation.js";
 import type { SessionUser } from "../roles.js";
-import { Select } from "./components.js";
+import { ErrorSummary, Select } from "./components.js";
 import { CsrfField, Page } from "./layout.js";
 
 const WHAT: Record<SessionUser["role"], string> = {
@@ -18,6 +18,8 @@ export const NotifyPage: FC<{
   csrf: string;
   choice: NotifyChoice;
   notice?: string | null;
+  /** Why the choice sent could not be saved. */
+  error?: string | null;
 }> = (p) => (
   <Page
     title="How you hear from us"
@@ -26,6 +28,7 @@ export const NotifyPage: FC<{
     active="account"
     notice={p.notice ?? null}
   >
+    <ErrorSummary errors={p.error ? { notify: p.error } : {}} />
     <h1>How you hear from us</h1>
     <p>{WHAT[p.user.role]}</p>
     <p>Mail goes to {p.user.email}.</p>
@@ -35,6 +38,7 @@ export const NotifyPage: FC<{
         name="notify"
         label="Send me"
         value={p.choice}
+        error={p.error ?? undefined}
         options={[
           { value: "immediate", label: "A mail each time" },
           { value: "daily", label: "One summary a day (from 7 am)" },

@@ -132,9 +132,13 @@ describe("notifications by mail", () => {
     expect(await (await admin.get("/admin/account/notifications")).text()).toContain(
       '<option value="immediate" selected="">',
     );
-    expect((await admin.post("/admin/account/notifications", { notify: "hourly" })).status).toBe(
-      400,
-    );
+    const refused = await admin.post("/admin/account/notifications", { notify: "hourly" });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("content-type")).toContain("text/html");
+    const again = await refused.text();
+    expect(again).toContain("Choose a mail each time or one summary a day.");
+    // Nothing changed: the saved choice is still selected on the page sent back.
+    expect(again).toContain('<option value="immediate" selected="">');
     const id = createdId(
       await editor.post("/admin/listings/new", listingForm({ name: "Swim Group" })),
     );
