@@ -3,14 +3,14 @@
  * Importing the same file again changes nothing: a new row that matches a listing of its
  * organisation by name and venue postcodes is reported as already imported.
  */
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Listing } from "../../schema/listing-input.js";
 import { organisations } from "../../schema/tables.js";
 import type { Db } from "../db/types.js";
 import type { GeoIndex } from "../domain/geo-index.js";
 import { parseListingsCsv } from "./listing-csv.js";
 import { loadListing } from "./listing-repo.js";
-import { canWorkOn, type SessionUser } from "./roles.js";
+import { canWorkOn, organisationScope, type SessionUser } from "./roles.js";
 import { createListing, saveDraft, ukToday } from "./workflow.js";
 
 export interface ImportOutcome {
@@ -79,22 +79,19 @@ export async function importListings(
   csv: string,
   options: { dryRun: boolean },
 ): Promise<ImportReport> {
-  const parsed = parseListingsCsv(csv, geo, ukToday(now));
+  const all = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations);
+  const parsed = parseListingsCsv(csv, geo, ukToday(now), {
+    organisations: all,
+    defaultOrganisationId: organisationScope(actor) === null ? null : actor.organisationId,
+  });
   if (parsed.fileProblem)
     return { fileProblem: parsed.fileProblem, rows: [], dryRun: options.dryRun };
   const orgIds = [
     ...new Set(parsed.rows.flatMap((r) => (r.listing ? [r.listing.organisationId] : []))),
   ];
-  const known = new Set(
-    orgIds.length
-      ? (
-          await db
-            .select({ id: organisations.id })
-            .from(organisations)
-            .where(inArray(organisations.id, orgIds))
-        ).map((o) => o.id)
-      : [],
-  );
+  const known = new Set(all.map((o) => o.id));
   const imported = await existingKeys(
     db,
     orgIds.filter((o) => canWorkOn(actor, o)),
@@ -111,11 +108,13 @@ export async function importListings(
       continue;
     }
     if (!known.has(listing.organisationId)) {
-      reject(`organisation_id: There is no organisation “${listing.organisationId}”.`);
+      reject(`organisation: There is no organisation “${listing.organisationId}”.`);
       continue;
     }
     if (!canWorkOn(actor, listing.organisationId)) {
-      reject("organisation_id: You can only import listings of your own organisation.");
+      reject(
+        "organisation: You can only import listings of your own organisation. Leave the column empty, or write its name.",
+      );
       continue;
     }
     if (row.id) {

@@ -7,4 +7,10 @@ export {
 } from "./daily-jobs.js";
 export type { OutgoingMessage, Sender } from "./outbox.js";
 export { hashPassword, passwordProblem } from "./password.js";
-export { createUser, findUserByEmail, userFields, userProblem } from "./users.js";
+export {
+  createUser,
+  findUserByEmail,
+  listOrganisations,
+  userFields,
+  userProblem,
+} from "./users.js";

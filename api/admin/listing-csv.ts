@@ -1,7 +1,10 @@
 /**
  * Listings as CSV: one row per listing. Plain fields are columns; lists are separated by
  * semicolons; contacts, venues, sessions and areas are JSON arrays in their own columns (see
- * docs/curation.md). Import checks each row on its own and answers why a row was turned away.
+ * docs/curation.md), which is what an export writes. An import also takes what people type
+ * (csv-cells.ts): one phone, email, website and venue in plain columns, sessions and areas in
+ * words, labels as well as codes, UK dates, +44 numbers, and an organisation by name. Each row
+ * is checked on its own, and a row turned away says why, by column.
  */
 import { z } from "zod";
 import { type Listing, listingInput } from "../../schema/listing-input.js";
@@ -9,8 +12,15 @@ import type { GeoIndex } from "../domain/geo-index.js";
 import { futureCheckProblem } from "../domain/review.js";
 import { normalPostcode, positionOf } from "./area-lookup.js";
 import { CsvError, parseCsv, toCsv, unprotect } from "./csv.js";
+import {
+  areaFromText,
+  columnProblem,
+  phoneNumber,
+  sessionFromText,
+  ukDate,
+  vocabularyCode,
+} from "./csv-cells.js";
 import { childId } from "./listing-form.js";
-import { friendly } from "./listing-form-parse.js";
 import { defaultReviewEveryDays } from "./review-status.js";
 
 export const CSV_COLUMNS = [
@@ -55,7 +65,6 @@ type Column = (typeof CSV_COLUMNS)[number];
 
 /** Columns an import must have; the rest may be left out. */
 export const REQUIRED_COLUMNS: Column[] = [
-  "organisation_id",
   "name",
   "summary",
   "kind",
@@ -63,6 +72,23 @@ export const REQUIRED_COLUMNS: Column[] = [
   "formats",
   "referral",
 ];
+
+/** Plain columns an import also takes (a partner's template uses them; an export does not). */
+export const PLAIN_COLUMNS = [
+  "phone",
+  "email",
+  "website",
+  "venue_name",
+  "venue_address",
+  "venue_postcode",
+] as const;
+type ImportColumn = Column | (typeof PLAIN_COLUMNS)[number];
+
+/** The column a listing field (camelCase) is read from. */
+const COLUMN_OF_KEY: Record<string, ImportColumn> = {
+  organisationId: "organisation",
+  reviewEveryDays: "review_every_days",
+};
 
 const LISTS = {
   stages: "stages",
@@ -97,6 +123,12 @@ const FLAGS = {
   demo: "demo",
 } as const;
 const CHILDREN = ["contacts", "locations", "schedules", "areas"] as const;
+for (const [col, key] of [
+  ...Object.entries(TEXTS),
+  ...Object.entries(LISTS),
+  ...Object.entries(FLAGS),
+])
+  COLUMN_OF_KEY[key] = col as Column;
 
 export interface ExportRow {
   listing: Listing;
@@ -179,6 +211,25 @@ function newListingId(name: string): string {
   return `${slug || "listing"}-${childId("x").slice(2, 8)}`;
 }
 
+export interface ImportContext {
+  /** Every organisation, to find one by name or id. */
+  organisations: readonly { id: string; name: string }[];
+  /** The organisation of a row that names none (an editor's own), or null. */
+  defaultOrganisationId: string | null;
+}
+
+/** An organisation named by id or by name (any case, spacing); null when none matches. */
+export function findOrganisation(
+  organisations: ImportContext["organisations"],
+  text: string,
+): string | null {
+  const wanted = text.trim().toLowerCase().replace(/\s+/g, " ");
+  if (!wanted) return null;
+  const byId = organisations.find((o) => o.id === text.trim());
+  const byName = organisations.filter((o) => o.name.toLowerCase().replace(/\s+/g, " ") === wanted);
+  return byId?.id ?? (byName.length === 1 ? (byName[0]?.id ?? null) : null);
+}
+
 /**
  * Reads an import file into candidate listings, each checked against the shared schema.
  * `today` is the UK date from the app's clock: no listing can have been checked after it.
@@ -187,6 +238,7 @@ export function parseListingsCsv(
   text: string,
   geo: GeoIndex,
   today: string,
+  context: ImportContext,
   maxRows = 1000,
 ): ParsedImport {
   let table: string[][];
@@ -203,7 +255,10 @@ export function parseListingsCsv(
   const columns = header.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    return { fileProblem: `The header row lacks these columns: ${missing.join(", ")}.`, rows: [] };
+    return {
+      fileProblem: `The header row (the first line) lacks ${missing.length === 1 ? "this column" : "these columns"}: ${missing.join(", ")}. Start from the template on this page.`,
+      rows: [],
+    };
   }
   if (records.length > maxRows) {
     return {
@@ -213,23 +268,36 @@ export function parseListingsCsv(
   }
   const rows = records.map((record, index) => {
     const line = index + 2;
-    const cell = (c: Column) => {
+    const cell = (c: ImportColumn) => {
       const i = columns.indexOf(c);
       return i < 0 ? "" : unprotect((record[i] ?? "").trim());
     };
     const problems: string[] = [];
     if (record.length !== columns.length) {
-      problems.push(`It has ${record.length} fields; the header has ${columns.length}.`);
+      problems.push(
+        `This line has ${record.length} ${record.length === 1 ? "cell" : "cells"} but the header has ${columns.length}. A comma inside a value needs the value in double quotes.`,
+      );
     }
     const id = cell("id") || null;
     const versionText = cell("version");
     const version = versionText ? Number(versionText) : null;
     if (version !== null && !Number.isInteger(version))
-      problems.push("version: Enter a whole number.");
+      problems.push("version: Enter a whole number, or leave it empty.");
 
+    const named = cell("organisation_id") || cell("organisation");
+    const organisationId = named
+      ? findOrganisation(context.organisations, named)
+      : context.defaultOrganisationId;
+    if (!organisationId) {
+      problems.push(
+        named
+          ? `organisation: There is no organisation called “${named}”. Write its name as on the Organisations page.`
+          : "organisation: Write the name of the organisation that runs this service.",
+      );
+    }
     const candidate: Record<string, unknown> = {
       id: id ?? newListingId(cell("name")),
-      organisationId: cell("organisation_id"),
+      organisationId: organisationId ?? "",
       status: "draft",
     };
     for (const [col, key] of Object.entries(TEXTS)) {
@@ -238,11 +306,27 @@ export function parseListingsCsv(
     }
     for (const key of ["name", "summary", "kind", "cost"] as const)
       candidate[key] ??= key === "cost" ? "free" : "";
-    for (const [col, key] of Object.entries(LISTS)) candidate[key] = listOf(cell(col as Column));
+    candidate.kind = vocabularyCode("kind", candidate.kind as string);
+    candidate.cost = vocabularyCode("cost", candidate.cost as string);
+    if (candidate.verifiedAt) {
+      const typed = candidate.verifiedAt as string;
+      candidate.verifiedAt = ukDate(typed);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(candidate.verifiedAt as string)) {
+        problems.push(
+          `verified_at: “${typed}” is not a date. Write it as day/month/year, like 01/11/2026.`,
+        );
+        candidate.verifiedAt = null;
+      }
+    }
+    for (const [col, key] of Object.entries(LISTS)) {
+      const items = listOf(cell(col as Column));
+      candidate[key] = key === "languages" ? items : items.map((x) => vocabularyCode(key, x));
+    }
     if ((candidate.languages as string[]).length === 0) candidate.languages = ["en"];
     for (const [col, key] of Object.entries(FLAGS)) {
       const word = cell(col as Column).toLowerCase();
-      if (!(word in FLAG_WORDS)) problems.push(`${col}: Use yes or no.`);
+      if (!(word in FLAG_WORDS))
+        problems.push(`${col}: Write yes or no (or leave it empty for no).`);
       // Left blank (or from a file exported before the column), a listing is for parents.
       candidate[key] =
         word === "" && key === "perinatalSpecific" ? true : (FLAG_WORDS[word] ?? false);
@@ -251,28 +335,59 @@ export function parseListingsCsv(
     candidate.reviewEveryDays = every
       ? Number(every)
       : defaultReviewEveryDays(candidate.kind as never);
+    /** Where each child row came from: its JSON column, or a plain column of the row. */
+    const sources: Record<(typeof CHILDREN)[number], string[]> = {
+      contacts: [],
+      locations: [],
+      schedules: [],
+      areas: [],
+    };
     for (const col of CHILDREN) {
       const raw = cell(col);
       let items: Record<string, unknown>[] = [];
-      if (raw) {
+      if (raw.startsWith("[")) {
         try {
           const parsed = jsonArray.safeParse(JSON.parse(raw));
           if (parsed.success) items = parsed.data;
-          else problems.push(`${col}: Give a JSON array of objects.`);
+          else problems.push(`${col}: Give a JSON array of objects, as an export writes.`);
         } catch {
-          problems.push(`${col}: This is not valid JSON.`);
+          problems.push(`${col}: This looks like JSON but is not valid JSON.`);
         }
+      } else if (raw && (col === "areas" || col === "schedules")) {
+        items = wordItems(col, listOf(raw), geo, problems);
+      } else if (raw) {
+        problems.push(
+          `${col}: Use the plain columns (${col === "contacts" ? "phone, email, website" : "venue_name, venue_address, venue_postcode"}) instead, or a JSON array as an export writes.`,
+        );
       }
+      sources[col] = items.map(() => col);
       candidate[col] = items;
     }
-    const futureCheck = futureCheckProblem(cell("verified_at"), today);
+    plainColumns(candidate, cell, sources);
+    for (const c of candidate.contacts as Record<string, unknown>[]) {
+      if (["phone", "text", "whatsapp"].includes(String(c.kind)) && typeof c.value === "string")
+        c.value = phoneNumber(c.value);
+    }
+    const futureCheck = futureCheckProblem((candidate.verifiedAt as string | null) ?? "", today);
     if (futureCheck) problems.push(`verified_at: ${futureCheck}`);
     freshChildIds(candidate);
-    fillPositions(candidate, geo, problems);
+    fillPositions(candidate, geo, problems, sources.locations);
     const parsed = listingInput.safeParse(candidate);
     if (!parsed.success) {
+      const columnOf = (path: readonly PropertyKey[]) => {
+        const [top, index, field] = path.map(String);
+        const group = CHILDREN.find((c) => c === top);
+        if (group && index !== undefined) {
+          const from = sources[group][Number(index)] ?? group;
+          if (from !== group) return from === "venue" ? `venue_${field ?? "name"}` : from;
+          return `${group} (item ${Number(index) + 1}${field ? `, ${field}` : ""})`;
+        }
+        return COLUMN_OF_KEY[top ?? ""] ?? (top || "row");
+      };
       for (const issue of parsed.error.issues) {
-        problems.push(`${issue.path.map(String).join(".") || "row"}: ${friendly(issue)}`);
+        // A missing organisation was already explained, in words.
+        if (issue.path[0] === "organisationId" && !organisationId) continue;
+        problems.push(columnProblem(issue, columnOf, candidate));
       }
     }
     return {
@@ -291,7 +406,12 @@ export function parseListingsCsv(
  * Venue postcodes take their normal form (`ex44qj` → `EX4 4QJ`), as in the editor; venues given
  * with a postcode but no position take their sector's position.
  */
-function fillPositions(candidate: Record<string, unknown>, geo: GeoIndex, problems: string[]) {
+function fillPositions(
+  candidate: Record<string, unknown>,
+  geo: GeoIndex,
+  problems: string[],
+  sources: readonly string[],
+) {
   const locations = candidate.locations as Record<string, unknown>[];
   locations.forEach((l, i) => {
     if (typeof l.postcode === "string") l.postcode = normalPostcode(l.postcode) ?? l.postcode;
@@ -302,7 +422,9 @@ function fillPositions(candidate: Record<string, unknown>, geo: GeoIndex, proble
         l.longitude = found.longitude;
       } else {
         problems.push(
-          `locations.${i}.postcode: We could not find this postcode; give latitude and longitude.`,
+          sources[i] === "venue"
+            ? `venue_postcode: We could not find the postcode “${l.postcode}”. Check it, or leave the venue out.`
+            : `locations (item ${i + 1}, postcode): We could not find this postcode; give latitude and longitude.`,
         );
       }
     }
@@ -324,5 +446,55 @@ function freshChildIds(candidate: Record<string, unknown>) {
   }
   for (const s of candidate.schedules as Record<string, unknown>[]) {
     if (s.locationId != null) s.locationId = venueIds.get(s.locationId) ?? s.locationId;
+  }
+}
+
+/** Areas and sessions written in words, one per semicolon-separated entry. */
+function wordItems(
+  col: "areas" | "schedules",
+  entries: string[],
+  geo: GeoIndex,
+  problems: string[],
+): Record<string, unknown>[] {
+  const items: Record<string, unknown>[] = [];
+  for (const entry of entries) {
+    const read = col === "areas" ? areaFromText(entry, geo) : sessionFromText(entry);
+    if ("problem" in read) problems.push(`${col}: ${read.problem}`);
+    else items.push({ id: "new", ...read });
+  }
+  return items;
+}
+
+/** One phone, email, website and venue in plain columns; sessions in words meet at that venue. */
+function plainColumns(
+  candidate: Record<string, unknown>,
+  cell: (c: ImportColumn) => string,
+  sources: Record<(typeof CHILDREN)[number], string[]>,
+) {
+  const contacts = candidate.contacts as Record<string, unknown>[];
+  for (const [col, kind] of [
+    ["phone", "phone"],
+    ["email", "email"],
+    ["website", "web"],
+  ] as const) {
+    let value = cell(col);
+    if (!value) continue;
+    if (kind === "web" && /^www\./i.test(value)) value = `https://${value}`;
+    contacts.push({ id: "new", kind, value });
+    sources.contacts.push(col);
+  }
+  const venue = {
+    name: cell("venue_name"),
+    address: cell("venue_address"),
+    postcode: cell("venue_postcode"),
+  };
+  if (venue.name || venue.address || venue.postcode) {
+    const locations = candidate.locations as Record<string, unknown>[];
+    locations.push({ id: "venue", ...venue });
+    sources.locations.push("venue");
+    for (const [i, s] of (candidate.schedules as Record<string, unknown>[]).entries()) {
+      // Sessions written in words (id "new") meet at the venue of the plain columns.
+      if (s.id === "new" && sources.schedules[i]) s.locationId = "venue";
+    }
   }
 }

@@ -2,7 +2,7 @@
  * Creates a console account from the command line: the way to make the first admin.
  *
  *   npm run user:create -- --email ada@example.org --role admin [--name "Ada Lovelace"]
- *                          [--organisation <organisation id>]
+ *                          [--organisation <organisation name or id>]
  *
  * The password is asked for twice without echo, or read from the first line of stdin when stdin
  * is not a terminal (`printf '%s\n' "$PASSWORD" | npm run user:create -- …`). It is never a
@@ -13,16 +13,18 @@ import { parseArgs } from "node:util";
 import {
   createUser,
   findUserByEmail,
+  listOrganisations,
   passwordProblem,
   userFields,
   userProblem,
 } from "../admin/index.js";
+import { findOrganisation } from "../admin/listing-csv.js";
 import { readConfig } from "../config.js";
 import { openDb } from "../db/client.js";
 import { migrateDb } from "../db/migrate.js";
 
 const USAGE =
-  "Usage: npm run user:create -- --email <email> --role <admin|reviewer|editor> [--name <name>] [--organisation <id>]";
+  "Usage: npm run user:create -- --email <email> --role <admin|reviewer|editor> [--name <name>] [--organisation <name or id>]";
 
 function fail(message: string): never {
   console.error(message);
@@ -99,6 +101,16 @@ try {
   await migrateDb(handle.db);
   if (await findUserByEmail(handle.db, parsed.data.email))
     fail(`There is already an account for ${parsed.data.email}.`);
+  if (parsed.data.organisationId) {
+    const all = await listOrganisations(handle.db);
+    const found = findOrganisation(all, parsed.data.organisationId);
+    if (!found) {
+      fail(
+        `There is no organisation called "${parsed.data.organisationId}". Organisations: ${all.map((o) => `${o.name} (${o.id})`).join("; ") || "none yet"}.`,
+      );
+    }
+    parsed.data.organisationId = found;
+  }
   const password = await readPassword();
   const weak = passwordProblem(password, parsed.data.email);
   if (weak) fail(weak);

@@ -1,6 +1,7 @@
 /** CSV export of listings and CSV import into drafts. */
 import { Hono } from "hono";
 import { KINDS } from "../../schema/taxonomy.js";
+import { importTemplate } from "../admin/csv-guide.js";
 import { issueFormToken, useFormToken } from "../admin/form-tokens.js";
 import { type AdminContext, type AdminEnv, field, formBody, render } from "../admin/http.js";
 import { type ImportReport, importListings } from "../admin/import-listings.js";
@@ -9,6 +10,7 @@ import { exportRows } from "../admin/listing-export.js";
 import { listListings, SORTS, STATUS_FILTERS } from "../admin/listing-repo.js";
 import { organisationScope } from "../admin/roles.js";
 import { ImportPage } from "../admin/views/import-page.js";
+import { ukToday } from "../admin/workflow.js";
 
 const MAX_UPLOAD = 2 * 1024 * 1024;
 
@@ -49,6 +51,15 @@ export const adminCsvRoutes = new Hono<AdminEnv>()
     });
   })
   .get("/import", async (c) => importPage(c, { report: null }))
+  .get("/import/template.csv", (c) => {
+    const deps = c.get("deps");
+    const { user } = c.get("session");
+    const csv = importTemplate(user.organisationName, ukToday(deps.now()));
+    return c.body(`\uFEFF${csv}`, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="signpost-import-template.csv"',
+    });
+  })
   .post("/import", async (c) => {
     const deps = c.get("deps");
     const { user } = c.get("session");

@@ -133,6 +133,8 @@ details summary { cursor: pointer; min-height: 24px; color: var(--link); }
 .form-actions { position: sticky; bottom: 0; background: #fff; border-top: 1px solid var(--line); padding: 0.75rem 0; display: flex; flex-wrap: wrap; gap: 0.75rem; }
 .login { max-width: 28rem; }
 .login p > a:not(.button) { display: inline-block; min-height: 24px; padding: 0.125rem 0; }
+.column-guide dt { font-weight: 600; margin-top: 0.75rem; overflow-wrap: anywhere; }
+.column-guide dd { margin: 0.25rem 0 0; }
 svg.qr { display: block; width: 220px; height: 220px; margin: 0.5rem 0 1rem; }
 code.secret { font-size: 1.1rem; letter-spacing: 0.05em; word-break: break-all; }
 .recovery-codes { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.5rem; }

@@ -1,4 +1,5 @@
 import type { FC } from "hono/jsx";
+import { COLUMN_GUIDE } from "../csv-guide.js";
 import type { ImportOutcome, ImportReport } from "../import-listings.js";
 import type { SessionUser } from "../roles.js";
 import { Checkbox, ErrorSummary } from "./components.js";
@@ -19,11 +20,14 @@ function summary(report: ImportReport): string {
   const rejected = count("rejected");
   const already = count("already-imported");
   const accepted = report.rows.length - rejected - already;
-  return [
-    report.dryRun ? `${accepted} rows would be imported` : `${accepted} rows imported as drafts`,
+  const rows = (n: number) => `${n} ${n === 1 ? "row" : "rows"}`;
+  return `${[
+    report.dryRun
+      ? `${rows(accepted)} would be imported`
+      : `${rows(accepted)} imported ${accepted === 1 ? "as a draft" : "as drafts"}`,
     ...(already ? [`${already} already imported`] : []),
-    `${rejected} ${rejected === 1 ? "row was" : "rows were"} not.`,
-  ].join("; ");
+    rejected ? `${rows(rejected)} turned away` : "no rows turned away",
+  ].join("; ")}.`;
 }
 
 export const ImportPage: FC<{
@@ -52,13 +56,34 @@ export const ImportPage: FC<{
       <section class="panel" aria-labelledby="import-title">
         <h2 id="import-title">Import</h2>
         <p>
-          Each good row becomes a draft: a new listing, or a draft of changes to the listing its{" "}
-          <code>id</code> names. Nothing is published by an import. Rows with problems are left out,
-          whole, and listed with their reasons. A row without an <code>id</code> that matches a
-          listing of its organisation by name and venue postcodes is reported as already imported,
-          so importing the same file twice adds nothing. The columns are described in the curation
-          guide (docs/curation.md).
+          Each good row of a spreadsheet becomes a draft listing, which a reviewer publishes. Rows
+          with problems are left out, whole, and listed below with what to change. Importing the
+          same file twice adds nothing: a row that matches a listing of its organisation by name and
+          venue postcode is reported as already imported.
         </p>
+        <p>
+          <a class="button secondary" href="/admin/import/template.csv">
+            Download the template
+          </a>
+        </p>
+        <p class="hint">
+          The template has the usual columns and one example row: replace the example with your own
+          services, one per row, and save it as CSV (in Excel: Save as, “CSV UTF-8”).
+        </p>
+        <details class="column-guide">
+          <summary>What to write in each column</summary>
+          <dl>
+            {COLUMN_GUIDE.map((g) => (
+              <>
+                <dt>
+                  <code>{g.column}</code>
+                  {g.required ? " (required)" : ""}
+                </dt>
+                <dd>{g.what}</dd>
+              </>
+            ))}
+          </dl>
+        </details>
         {p.error ? <ErrorSummary errors={{ file: p.error }} /> : null}
         <form method="post" action="/admin/import" enctype="multipart/form-data" novalidate>
           <CsrfField token={p.csrf} />

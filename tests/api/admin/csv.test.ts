@@ -2,8 +2,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CsvError, parseCsv, toCsv } from "../../../api/admin/csv.js";
 import { CSV_COLUMNS, parseListingsCsv } from "../../../api/admin/listing-csv.js";
+
 import { listingDrafts, services } from "../../../schema/tables.js";
 import { type Agent, type Console, openConsole } from "./helpers.js";
+
+const DEMO_ORGS = {
+  organisations: [{ id: "demo-exe-valley-parents", name: "Exe Valley Parents (demo)" }],
+  defaultOrganisationId: null,
+};
 
 describe("CSV (RFC 4180)", () => {
   it("quotes fields with commas, quotes and line breaks, and ends records with CRLF", () => {
@@ -74,6 +80,15 @@ describe("listings import and export", () => {
   const upload = async (agent: Agent, csv: string, dryRun = false) =>
     send(agent, csv, await onceToken(agent), dryRun);
   const named = (name: string) => con.db.select().from(services).where(eq(services.name, name));
+  /** The working copy of the listing an import made under this name. */
+  const draftNamed = async (name: string) => {
+    const [row] = await named(name);
+    const [draft] = await con.db
+      .select()
+      .from(listingDrafts)
+      .where(eq(listingDrafts.serviceId, row?.id ?? ""));
+    return draft?.snapshot;
+  };
 
   beforeAll(async () => {
     con = await openConsole();
@@ -108,7 +123,7 @@ describe("listings import and export", () => {
     const res = await upload(editor, toCsv(rows));
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain("1 rows imported as drafts; 0 rows were not.");
+    expect(html).toContain("1 row imported as a draft; no rows turned away.");
     expect(html).toContain("Draft of changes");
     const [draft] = await con.db
       .select()
@@ -141,19 +156,21 @@ describe("listings import and export", () => {
     const csv = [header, good, badKind, badPhone, badJson, otherOrg].join("\r\n");
 
     const check = await (await upload(editor, csv, true)).text();
-    expect(check).toContain("1 rows would be imported");
+    expect(check).toContain("1 row would be imported");
     expect(await con.db.select().from(services).where(eq(services.name, "New Baby Group"))).toEqual(
       [],
     );
 
     const res = await upload(editor, csv);
     const html = await res.text();
-    expect(html).toContain("1 rows imported as drafts; 4 rows were not.");
+    expect(html).toContain("1 row imported as a draft; 4 rows turned away.");
     expect(html).toContain("<td>3</td><td>Bad Kind</td><td>Not imported</td>");
-    expect(html).toContain("kind: Choose one of the options.");
-    expect(html).toContain("children_welcome: Use yes or no.");
-    expect(html).toContain("contacts.0.value: Use a UK phone number");
-    expect(html).toContain("contacts: This is not valid JSON.");
+    expect(html).toContain(
+      "kind: “disco” is not one of the values this column takes. Use one of: peer-group (Peer support group),",
+    );
+    expect(html).toContain("children_welcome: Write yes or no (or leave it empty for no).");
+    expect(html).toContain("contacts (item 1, value): Use a UK phone number");
+    expect(html).toContain("contacts: This looks like JSON but is not valid JSON.");
     expect(html).toContain("You can only import listings of your own organisation.");
     for (const name of ["Bad Kind", "Bad Phone", "Bad Json", "Not Mine"]) {
       expect(await con.db.select().from(services).where(eq(services.name, name))).toEqual([]);
@@ -185,12 +202,14 @@ describe("listings import and export", () => {
       [header, row("Blank", ""), row("Open To Anyone", "no")].join("\r\n"),
       geo,
       "2026-11-26",
+      DEMO_ORGS,
     );
     expect(parsed.rows.map((r) => r.listing?.perinatalSpecific)).toEqual([true, false]);
     const older = parseListingsCsv(
       [header.replace(",perinatal_specific", ""), row("Older", "").slice(0, -1)].join("\r\n"),
       geo,
       "2026-11-26",
+      DEMO_ORGS,
     );
     expect(older.rows[0]?.listing?.perinatalSpecific).toBe(true);
   });
@@ -244,7 +263,7 @@ describe("listings import and export", () => {
       "demo-exe-valley-parents,Twice Told Line,A line imported from a spreadsheet.,helpline,postnatal,phone,self,",
     ].join("\r\n");
     expect(await (await upload(editor, first)).text()).toContain(
-      "2 rows imported as drafts; 0 rows were not.",
+      "2 rows imported as drafts; no rows turned away.",
     );
     // The same rows again, typed a little differently, and once more within the file.
     const again = [
@@ -258,8 +277,8 @@ describe("listings import and export", () => {
       const html = await (await upload(editor, again, dryRun)).text();
       expect(html).toContain(
         dryRun
-          ? "1 rows would be imported; 3 already imported; 0 rows were not."
-          : "1 rows imported as drafts; 3 already imported; 0 rows were not.",
+          ? "1 row would be imported; 3 already imported; no rows turned away."
+          : "1 row imported as a draft; 3 already imported; no rows turned away.",
       );
       expect(html).toContain("It repeats line 4 of this file.");
     }
@@ -294,12 +313,111 @@ describe("listings import and export", () => {
     const missing = await upload(editor, "name,summary\r\nA,B\r\n");
     expect(missing.status).toBe(422);
     expect(await missing.text()).toContain(
-      "The header row lacks these columns: organisation_id, kind, stages, formats, referral.",
+      "The header row (the first line) lacks these columns: kind, stages, formats, referral.",
     );
     const broken = await upload(editor, 'organisation_id,name\r\n"unterminated');
     expect(broken.status).toBe(422);
     expect(await broken.text()).toContain("a quoted field is never closed");
     const none = await editor.post("/admin/import", {});
     expect(none.status).toBe(422);
+  });
+
+  it("explains every column on the page and offers a template that imports as it comes", async () => {
+    const page = await (await editor.get("/admin/import")).text();
+    expect(page).toContain('href="/admin/import/template.csv"');
+    for (const column of ["organisation", "stages", "venue_name, venue_address", "schedules"])
+      expect(page).toContain(`<code>${column}`);
+    expect(page).toContain("pregnancy (Pregnant), postnatal (Baby under 1) or toddler (Toddler)");
+
+    const res = await editor.get("/admin/import/template.csv");
+    expect(res.headers.get("content-disposition")).toContain("signpost-import-template.csv");
+    const template = await res.text();
+    const [header, example] = parseCsv(template);
+    expect(header).toContain("venue_postcode");
+    const cellOf = (name: string) => example?.[header?.indexOf(name) ?? -1];
+    // The editor's template names their organisation and a UK date (26/11/2026 on the pinned clock).
+    expect(cellOf("organisation")).toBe("Exe Valley Parents Together (example)");
+    expect(cellOf("verified_at")).toBe("26/11/2026");
+
+    const html = await (await upload(editor, template)).text();
+    expect(html).toContain("1 row imported as a draft; no rows turned away.");
+    const l = await draftNamed("Bumps and Babies Cafe");
+    expect(l).toMatchObject({
+      organisationId: "demo-exe-valley-parents",
+      kind: "peer-group",
+      stages: ["pregnancy", "postnatal"],
+      formats: ["in-person"],
+      referral: ["self"],
+      cost: "free",
+      verifiedAt: "2026-11-26",
+      childrenWelcome: true,
+    });
+    expect(l?.contacts.map((c) => [c.kind, c.value])).toEqual([
+      ["phone", "01392 000000"],
+      ["email", "hello@example.org"],
+      ["web", "https://example.org/bumps"],
+    ]);
+    expect(l?.locations[0]).toMatchObject({ name: "St Anne's Hall", postcode: "EX4 4QJ" });
+    expect(l?.schedules[0]).toMatchObject({
+      pattern: "weekly",
+      weekday: 3,
+      startTime: "10:00",
+      endTime: "11:30",
+      locationId: l?.locations[0]?.id,
+    });
+    expect(l?.areas.map((a) => [a.kind, a.code])).toEqual([
+      ["lad", "E07000041"],
+      ["lad", "E07000045"],
+    ]);
+    // The same file again adds nothing.
+    const again = await (await upload(editor, template)).text();
+    expect(again).toContain("0 rows imported as drafts; 1 already imported; no rows turned away.");
+    expect(await named("Bumps and Babies Cafe")).toHaveLength(1);
+  });
+
+  it("takes what people type, and names the column and the allowed values when it cannot", async () => {
+    const header =
+      "organisation,name,summary,kind,stages,formats,referral,phone,schedules,areas,verified_at";
+    const ok = `Plymouth Sound Parent Network (example),Sound Start,A group for new parents in Plymouth.,helpline,baby under 1,phone,gp; you can refer yourself,+44 (0)1752 000 000,first tuesday 10am-12pm; fortnightly Monday 10:00-11:00 from 04/01/2027,Plymouth (council area); PL1; whole UK,1/11/2026`;
+    const bad = [
+      "No Such Org,Orphan,A summary long enough.,helpline,postnatal,phone,self,,,,",
+      "Plymouth Sound Parent Network (example),Bad Stage,A summary long enough.,helpline,newborn,phone,self,,,,",
+      "Plymouth Sound Parent Network (example),Bad Area,A summary long enough.,helpline,postnatal,phone,self,,,Atlantis,",
+      "Plymouth Sound Parent Network (example),Bad Date,A summary long enough.,helpline,postnatal,phone,self,,,,31/02/2026",
+      "Plymouth Sound Parent Network (example),Bad Phone,A summary long enough.,helpline,postnatal,phone,self,call us,sometimes,,",
+    ];
+    const html = await (await upload(admin, [header, ok, ...bad].join("\r\n"))).text();
+    expect(html).toContain("1 row imported as a draft; 5 rows turned away.");
+    expect(html).toContain("organisation: There is no organisation called “No Such Org”.");
+    expect(html).toContain(
+      "stages: “newborn” is not one of the values this column takes. Use one or more of: pregnancy (Pregnant), postnatal (Baby under 1) or toddler (Toddler), separated by semicolons.",
+    );
+    expect(html).toContain("areas: We do not know an area called “Atlantis”.");
+    expect(html).toContain("verified_at: “31/02/2026” is not a date.");
+    expect(html).not.toContain("Invalid ISO date");
+    expect(html).not.toContain("Give the organisation&#39;s name");
+    expect(html).toContain("phone: Use a UK phone number");
+    expect(html).toContain("schedules: We could not read the session “sometimes”.");
+    expect(html).not.toMatch(/stages\.0|areas\.0|Invalid string/);
+
+    const l = await draftNamed("Sound Start");
+    expect(l).toMatchObject({
+      organisationId: "demo-plymouth-sound-parents",
+      stages: ["postnatal"],
+      referral: ["gp", "self"],
+      verifiedAt: "2026-11-01",
+    });
+    expect(l?.contacts[0]?.value).toBe("01752 000 000");
+    expect(
+      l?.schedules.map((x) => [x.pattern, x.weekday, x.nth ?? null, x.anchorDate ?? null]),
+    ).toEqual([
+      ["monthly", 2, 1, null],
+      ["fortnightly", 1, null, "2027-01-04"],
+    ]);
+    expect(l?.areas.map((a) => [a.kind, a.code ?? null])).toEqual([
+      ["lad", "E06000026"],
+      ["district", "PL1"],
+      ["uk", null],
+    ]);
   });
 });
