@@ -185,6 +185,28 @@ describe("accounts by email, in Chromium", () => {
     await invitee.close();
   }, 120_000);
 
+  it("has no axe violations on the pages these parts changed: account, accounts, import", async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    const errors = collectErrors(page);
+    await signIn(page, "admin@example.org", PASSWORD);
+    await page.waitForURL(`${server.url}/admin`);
+    await page.goto(`${server.url}/admin/account`);
+    await page.getByRole("link", { name: "Set up two-factor sign-in" }).waitFor();
+    await checkPage(page, "account");
+    await page.goto(`${server.url}/admin/users`);
+    await page.getByRole("link", { name: "reviewer@example.org" }).click();
+    await page.getByRole("button", { name: "Email a link to set a password" }).waitFor();
+    await checkPage(page, "user-page");
+    await page.goto(`${server.url}/admin/users/new`);
+    await checkPage(page, "user-new");
+    await page.goto(`${server.url}/admin/import`);
+    await page.getByText("What to write in each column").click();
+    await page.getByText("venue_name, venue_address, venue_postcode").waitFor();
+    await checkPage(page, "import");
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it("resets a forgotten password by email", async () => {
     smtp.state.arrived.length = 0;
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
