@@ -43,7 +43,19 @@ export function previewOf(
 }
 
 export const areaNamer = (geo: GeoIndex) => (a: Listing["areas"][number]) =>
-  a.kind === "radius" ? describeArea(a) : `${areaLabel(a, geo)} (${a.kind})`;
+  a.kind === "radius" ? describeArea(a) : `${areaLabel(a, geo)} (${AREA_KIND_NOUNS[a.kind]})`;
+
+/** "Teignbridge (council area)", not "lad E07000045". */
+const AREA_KIND_NOUNS: Record<Listing["areas"][number]["kind"], string> = {
+  uk: "the whole UK",
+  radius: "distance",
+  country: "country",
+  icb: "integrated care board",
+  lhb: "local health board",
+  hb: "health board",
+  lad: "council area",
+  district: "postcode district",
+};
 
 export async function revisionsOf(db: Db, serviceId: string) {
   return db

@@ -3,6 +3,8 @@
  * added / removed / changed for its contacts, venues, sessions and areas (matched by id).
  */
 import type { Listing } from "../../schema/listing-input.js";
+import type { Label } from "../../schema/taxonomy.js";
+import { VOCABULARIES } from "./csv-cells.js";
 
 export interface Change {
   /** What changed, in words: "Summary", "Contact: Helpline · Number". */
@@ -95,6 +97,16 @@ export function show(value: unknown): string {
 
 const same = (a: unknown, b: unknown) => show(a) === show(b);
 
+const VOCABULARY: Partial<Record<string, Record<string, Label>>> = VOCABULARIES;
+
+/** A field's value as people read it: labels, not codes ("Pregnant, Baby under 1"). */
+export function showField(key: string, value: unknown): string {
+  const labels = VOCABULARY[key];
+  if (!labels) return show(value);
+  const label = (code: unknown) => labels[String(code)]?.en ?? String(code);
+  return show(Array.isArray(value) ? value.map(label) : value ? label(value) : value);
+}
+
 export function describeContact(c: Listing["contacts"][number]): string {
   return `${c.kind} ${c.value}${c.label ? ` (${c.label})` : ""}`;
 }
@@ -169,8 +181,8 @@ export function diffListings(before: Listing | null, after: Listing): Change[] {
             : show(b) === "(empty)"
               ? "removed"
               : "changed",
-        before: before ? show(a) : "",
-        after: show(b),
+        before: before ? showField(key, a) : "",
+        after: showField(key, b),
       });
     }
   }
@@ -181,4 +193,36 @@ export function diffListings(before: Listing | null, after: Listing): Change[] {
     ...diffChildren("Session", base.schedules, after.schedules, SCHEDULE_FIELDS, describeSchedule),
     ...diffChildren("Area", base.areas, after.areas, AREA_FIELDS, describeArea),
   ];
+}
+
+const isListing = (v: unknown): v is Listing =>
+  typeof v === "object" && v !== null && "name" in v && "contacts" in v && "areas" in v;
+
+const FIELD_NAMES = new Map<string, string>(SERVICE_FIELDS.map(([k, n]) => [k, n]));
+
+/** "changedBy" → "Changed by". */
+const inWords = (key: string) => {
+  const s = key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
+
+const showAny = (key: string, v: unknown) =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? JSON.stringify(v) : showField(key, v);
+
+/**
+ * What an audit entry's before and after say, in words: a listing field by field (as
+ * diffListings), anything else key by key.
+ */
+export function auditChanges(before: unknown, after: unknown): Change[] {
+  if (isListing(after)) return diffListings(isListing(before) ? before : null, after);
+  const a = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
+  const b = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((key): Change[] => {
+    const field = FIELD_NAMES.get(key) ?? inWords(key);
+    const was = showAny(key, a[key]);
+    const now = showAny(key, b[key]);
+    if (!(key in a)) return [{ field, kind: "added", before: "", after: now }];
+    if (!(key in b)) return [{ field, kind: "removed", before: was, after: "" }];
+    return was === now ? [] : [{ field, kind: "changed", before: was, after: now }];
+  });
 }

@@ -1,22 +1,26 @@
 /** The audit log, newest first, filterable; each entry shows who, what, when, before and after. */
 import type { FC } from "hono/jsx";
-import { AUDIT_ACTIONS, type AuditFilter, type AuditRow } from "../audit.js";
+import {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEntry,
+  type AuditFilter,
+  type AuditRow,
+} from "../audit.js";
+import { ACTION_LABELS, ENTITY_LABELS } from "../audit-labels.js";
+import { auditChanges } from "../diff.js";
 import type { SessionUser } from "../roles.js";
 import { formatTime, type Option, Pagination, Select, TextField } from "./components.js";
 import { DataTable } from "./data-table.js";
+import { DiffList } from "./diff-list.js";
 import { FilterForm } from "./filter-form.js";
 import { Page } from "./layout.js";
 
-const ENTITY_OPTIONS: Option[] = ["listing", "report", "user", "organisation", "outbox"].map(
-  (v) => ({
-    value: v,
-    label: v,
-  }),
-);
-const ACTION_OPTIONS: Option[] = AUDIT_ACTIONS.map((a) => ({ value: a, label: a }));
-
-const pretty = (value: unknown) =>
-  value === null || value === undefined ? "" : JSON.stringify(value, null, 2);
+const ENTITY_OPTIONS: Option[] = Object.entries(ENTITY_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}));
+const ACTION_OPTIONS: Option[] = AUDIT_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] }));
 
 export const AuditPage: FC<{
   user: SessionUser;
@@ -85,32 +89,21 @@ export const AuditPage: FC<{
           <tr>
             <td>{formatTime(r.at)}</td>
             <td>{r.userId ? (p.names.get(r.userId) ?? r.userId) : "System or public"}</td>
-            <td>{r.action}</td>
+            <td>{ACTION_LABELS[r.action as AuditAction] ?? r.action}</td>
             <td>
               {r.entity === "listing" ? (
                 <a href={`/admin/listings/${encodeURIComponent(r.entityId)}`}>{r.entityId}</a>
               ) : (
-                `${r.entity} ${r.entityId}`
+                `${ENTITY_LABELS[r.entity as AuditEntry["entity"]] ?? r.entity} ${r.entityId}`
               )}
             </td>
             <td>
               {r.before || r.after ? (
                 <details>
                   <summary>
-                    Show<span class="visually-hidden"> before and after for entry {r.id}</span>
+                    Show<span class="visually-hidden"> what changed in entry {r.id}</span>
                   </summary>
-                  {r.before ? (
-                    <>
-                      <p class="pre-label">Before</p>
-                      <p class="pre">{pretty(r.before)}</p>
-                    </>
-                  ) : null}
-                  {r.after ? (
-                    <>
-                      <p class="pre-label">After</p>
-                      <p class="pre">{pretty(r.after)}</p>
-                    </>
-                  ) : null}
+                  <DiffList changes={auditChanges(r.before, r.after)} empty="Nothing changed." />
                 </details>
               ) : (
                 "–"

@@ -9,6 +9,7 @@ import {
   describeLocation,
   describeSchedule,
   show,
+  showField,
 } from "../diff.js";
 
 export const ListingDetails: FC<{
@@ -41,11 +42,12 @@ export const ListingDetails: FC<{
       <dd>{show(l.howToAccess)}</dd>
       <dt>For</dt>
       <dd>
-        {show(l.stages)}; {show(l.formats)}; referral: {show(l.referral)}
+        {showField("stages", l.stages)}; {showField("formats", l.formats)}; referral:{" "}
+        {showField("referral", l.referral)}
       </dd>
       <dt>Cost</dt>
       <dd>
-        {l.cost}
+        {showField("cost", l.cost)}
         {l.costNote ? ` (${l.costNote})` : ""}
       </dd>
       <dt>Languages</dt>

@@ -25,7 +25,7 @@ describe("readable diff of two versions", () => {
     } as Listing;
     expect(diffListings(base, after)).toEqual([
       { field: "Name", kind: "changed", before: "Bumps group", after: "Bumps and babies" },
-      { field: "Stages", kind: "changed", before: "postnatal", after: "postnatal, pregnancy" },
+      { field: "Stages", kind: "changed", before: "Baby under 1", after: "Baby under 1, Pregnant" },
     ]);
   });
 

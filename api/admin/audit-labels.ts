@@ -1,0 +1,47 @@
+/** What the audit log shows for each action and kind of record, in words. */
+import type { AuditAction, AuditEntry } from "./audit.js";
+
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  "session.login": "Signed in",
+  "session.logout": "Signed out",
+  "user.create": "Account added",
+  "user.update": "Account changed",
+  "user.password": "Password set",
+  "user.invite": "Invitation sent",
+  "user.password-reset-request": "Password reset asked for",
+  "user.two-factor-on": "Two-factor sign-in turned on",
+  "user.two-factor-off": "Two-factor sign-in turned off",
+  "user.recovery-code": "Recovery code used",
+  "organisation.create": "Organisation added",
+  "listing.create": "Listing added",
+  "listing.save": "Draft saved",
+  "listing.submit": "Sent for review",
+  "listing.withdraw": "Taken back from review",
+  "listing.send-back": "Sent back",
+  "listing.publish": "Published",
+  "listing.archive": "Archived",
+  "listing.check": "Marked as checked",
+  "listing.confirm-by-link": "Confirmed by email link",
+  "listing.discard": "Draft discarded",
+  "listing.restore": "Earlier version restored",
+  "listing.import": "Imported",
+  "listing.source-accept": "Change from the source feed accepted",
+  "listing.source-keep": "Own version kept over the source feed",
+  "listing.merge": "Merged",
+  "listing.gone-keep": "Kept though gone from the source feed",
+  "listing.request-publish": "Publishing asked for (needs a second person)",
+  "listing.request-archive": "Archiving asked for (needs a second person)",
+  "listing.cancel-request": "Request cancelled",
+  "report.create": "Problem reported",
+  "report.resolve": "Report resolved",
+  "report.dismiss": "Report dismissed",
+  "reminder.queue": "Review reminder written",
+};
+
+export const ENTITY_LABELS: Record<AuditEntry["entity"], string> = {
+  listing: "Listing",
+  report: "Problem report",
+  user: "Account",
+  organisation: "Organisation",
+  outbox: "Message",
+};
