@@ -185,7 +185,7 @@ describe("accounts by email, in Chromium", () => {
     await invitee.close();
   }, 120_000);
 
-  it("has no axe violations on the pages these parts changed: account, accounts, import", async () => {
+  it("has no axe violations on the pages these parts changed: account, accounts, import, audit", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     const errors = collectErrors(page);
     await signIn(page, "admin@example.org", PASSWORD);
@@ -203,6 +203,12 @@ describe("accounts by email, in Chromium", () => {
     await page.getByText("What to write in each column").click();
     await page.getByText("venue_name, venue_address, venue_postcode").waitFor();
     await checkPage(page, "import");
+    await page.goto(`${server.url}/admin/audit`);
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll("details")) d.open = true;
+    });
+    expect(await page.locator("main").textContent()).toContain("Account added");
+    await checkPage(page, "audit");
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
