@@ -191,7 +191,9 @@ export const OutboxPage: FC<{
       <p>No messages yet.</p>
     ) : (
       p.rows.map((m) => (
-        <section class="panel" aria-labelledby={`m-${m.id}`}>
+        // An article, not a labelled section: messages may share a subject, and a landmark's
+        // name must be unique on the page.
+        <article class="panel" aria-labelledby={`m-${m.id}`}>
           <h2 id={`m-${m.id}`}>{m.subject}</h2>
           <p>
             {formatDay(m.day)} · {m.organisationName || OUTBOX_KIND_LABELS[m.kind]} · {m.status}
@@ -212,7 +214,7 @@ export const OutboxPage: FC<{
             <summary>Read the message</summary>
             <p class="pre">{m.body}</p>
           </details>
-        </section>
+        </article>
       ))
     )}
   </Page>
