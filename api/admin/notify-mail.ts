@@ -122,12 +122,13 @@ export async function queueNotifications(
       person.role === "editor" && person.organisationId
         ? (languages.get(person.organisationId) ?? "en")
         : "en";
+    const to = { name: person.name, editor: person.role === "editor" };
     const mine = pending.get(person.id) ?? [];
     const choice = notifyChoiceOf(person);
     if (choice === "immediate") {
       for (const n of mine) {
         const key = `notification:${n.id}`;
-        const text = inLanguages(lang, (l: Lang) => eventMail(n.event, l, origin, person.name));
+        const text = inLanguages(lang, (l: Lang) => eventMail(n.event, l, origin, to));
         immediate.push(statements.length);
         statements.push(
           queueMailStatement(db, now, {
@@ -159,7 +160,7 @@ export async function queueNotifications(
         personQueues,
         l,
         origin,
-        person.name,
+        to,
       ),
     );
     statements.push(

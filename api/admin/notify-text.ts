@@ -6,21 +6,31 @@ import { REPORT_REASONS, type ReportReason } from "../../schema/curation.js";
 import type { NotificationEvent, NotificationKind } from "../../schema/mail.js";
 import type { Lang } from "../../schema/taxonomy.js";
 import { printStrings } from "../print/strings.js";
-import { longDate } from "./mail-text.js";
+import { linkLang, longDate } from "./mail-text.js";
 
 const reason = (code: string | undefined, lang: Lang) =>
   REPORT_REASONS.includes(code as ReportReason)
     ? printStrings(lang).service.reasons[code as ReportReason]
     : "";
 
-/** Where each kind of event is looked at, from the origin. */
-export function eventLink(e: NotificationEvent, origin: string): string {
+/** Who a link is for: editors act on their own listing, reviewers in the queues. */
+export interface LinkReader {
+  editor: boolean;
+  lang: Lang;
+}
+
+/**
+ * Where each kind of event is acted on, from the origin: a report takes reviewers to the reports
+ * queue and editors (who may not triage) to their listing's "Problem reports"; a published
+ * listing opens its public page in the mail's language.
+ */
+export function eventLink(e: NotificationEvent, origin: string, reader: LinkReader): string {
   const id = encodeURIComponent(e.subjectId);
   const paths: Record<NotificationKind, string> = {
     "listing-submitted": `/admin/listings/${id}`,
     "listing-sent-back": `/admin/listings/${id}`,
-    "listing-published": `/services/${id}`,
-    "report-created": "/admin/reports",
+    "listing-published": `/services/${id}${linkLang(reader.lang)}`,
+    "report-created": reader.editor ? `/admin/listings/${id}#reports-title` : "/admin/reports",
     "submission-waiting": "/admin/submissions",
     "access-requested": "/admin/access-requests",
   };
@@ -98,15 +108,20 @@ const WORDS = {
   },
 };
 
-export function eventMail(e: NotificationEvent, lang: Lang, origin: string, name: string) {
+export function eventMail(
+  e: NotificationEvent,
+  lang: Lang,
+  origin: string,
+  to: { name: string; editor: boolean },
+) {
   const w = WORDS[lang];
   return {
     subject: `Perinatal Signpost: ${w.subject[e.kind]}: ${e.name}`,
     body: [
-      w.hello(name),
+      w.hello(to.name),
       "",
       w.line(e, lang),
-      eventLink(e, origin),
+      eventLink(e, origin, { editor: to.editor, lang }),
       "",
       w.choose,
       `${origin}/admin/account/notifications`,
@@ -131,10 +146,10 @@ export function digestMail(
   queues: ReviewQueues | null,
   lang: Lang,
   origin: string,
-  name: string,
+  to: { name: string; editor: boolean },
 ) {
   const w = WORDS[lang];
-  const lines: string[] = [w.hello(name), ""];
+  const lines: string[] = [w.hello(to.name), ""];
   if (queues && queues.waiting > 0) {
     lines.push(w.waiting(queues.waiting), `${origin}/admin/listings?status=in-review`, "");
   }
@@ -152,7 +167,9 @@ export function digestMail(
   }
   if (events.length > 0) {
     lines.push(w.since, "");
-    for (const e of events) lines.push(`- ${w.line(e, lang)}\n  ${eventLink(e, origin)}`);
+    for (const e of events) {
+      lines.push(`- ${w.line(e, lang)}\n  ${eventLink(e, origin, { editor: to.editor, lang })}`);
+    }
     lines.push("");
   }
   lines.push(w.choose, `${origin}/admin/account/notifications`, "", "Perinatal Signpost");

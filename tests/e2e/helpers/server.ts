@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createServer as createNetServer } from "node:net";
 import { readConfig } from "../../../api/config.js";
 import { silentLogger } from "../../../api/logger.js";
 import { type RunningServer, startServer } from "../../../api/node/server.js";
@@ -52,4 +53,16 @@ export async function startHostSite(): Promise<HostSite> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** A free loopback port, so PUBLIC_ORIGIN can name the server before it starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createNetServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
 }
