@@ -11,6 +11,8 @@ import { STRICT_CSP } from "./api/routes/static.js";
  * - signpost.iife.js and signpost-<version>.iife.js   the classic-script build
  * - sri.json                    integrity hashes of the versioned files (read by the configurator)
  * - custom-elements.json        the element's attributes, events, parts and properties
+ * - preview-card.js             `<signpost-card>`, one card by the widget's own template, for the
+ *                               console's "How parents will see it" (not for host pages)
  * Beside it, for deployments that serve dist/ as static assets (Workers, see wrangler.toml):
  * dist/demo/ (the demo pages) and dist/_headers (the CORS, caching and CSP headers that
  * api/routes/static.ts sets on the Node server).
@@ -120,7 +122,13 @@ function staticHeaders(): string {
   // A static host joins a header set by two matching rules, so each file gets one Cache-Control.
   const brief = "  Cache-Control: public, max-age=300, stale-while-revalidate=3600";
   const year = "  Cache-Control: public, max-age=31536000, immutable";
-  const unversioned = ["signpost.js", "signpost.iife.js", "sri.json", "custom-elements.json"];
+  const unversioned = [
+    "signpost.js",
+    "signpost.iife.js",
+    "sri.json",
+    "custom-elements.json",
+    "preview-card.js",
+  ];
   return [
     "/widget/*",
     "  Access-Control-Allow-Origin: *",
@@ -151,6 +159,7 @@ function companions(): Plugin {
       await singleFile("widget/index.ts", outDir, "es", versioned);
       await singleFile("widget/iife.ts", outDir, "iife", "signpost.iife.js");
       await copyFile(join(outDir, "signpost.iife.js"), join(outDir, classic));
+      await singleFile("widget/preview-card.ts", outDir, "es", "preview-card.js");
 
       const integrity = {
         version,

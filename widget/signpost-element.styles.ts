@@ -4,7 +4,7 @@ import { formStyles } from "./templates/filter-controls.styles.js";
 import { cardStyles } from "./templates/result-card.styles.js";
 
 /** Tokens, layout and the shared pieces (buttons, links, focus, notices, placeholders). */
-const baseStyles = css`
+export const baseStyles = css`
   :host {
     --_color: var(--signpost-color, #1f2328);
     --_background: var(--signpost-background, #ffffff);

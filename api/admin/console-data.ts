@@ -1,6 +1,5 @@
 /** Small lookups the console pages share: names of people and organisations, area names. */
 import { asc, desc, eq } from "drizzle-orm";
-import type { SearchResult } from "../../schema/contract.js";
 import type { Listing } from "../../schema/listing-input.js";
 import { organisations, revisions, users } from "../../schema/tables.js";
 import type { Db } from "../db/types.js";
@@ -11,6 +10,7 @@ import { describeArea } from "./diff.js";
 import { listingToBundle } from "./listing-rows.js";
 import type { SessionUser } from "./roles.js";
 import { can } from "./roles.js";
+import type { ListingPreview } from "./views/preview.js";
 
 export async function userNames(db: Db): Promise<Map<string, string>> {
   const rows = await db.select({ id: users.id, name: users.name, email: users.email }).from(users);
@@ -32,14 +32,24 @@ export async function organisationChoices(db: Db, user: SessionUser) {
   return rows;
 }
 
-/** The search result the widget would get for a listing (for the preview card). */
+/**
+ * The search results the widget would get for a listing (for the preview card): in English, and
+ * in Welsh too when any of its text has a Welsh version.
+ */
 export function previewOf(
   listing: Listing,
   org: { name: string; website: string | null } | null,
   now: Date,
-): SearchResult {
+): ListingPreview {
   const bundle = listingToBundle(listing, org ?? { name: "(no organisation)", website: null });
-  return toResult(bundle, { distanceKm: null }, "en", now);
+  const welsh =
+    listing.nameCy || listing.summaryCy || listing.contacts.some((c) => c.labelCy || c.hoursCy);
+  const en = toResult(bundle, { distanceKm: null }, "en", now);
+  return {
+    en,
+    cy: welsh ? toResult(bundle, { distanceKm: null }, "cy", now) : null,
+    unchecked: listing.contacts.length - en.contacts.length,
+  };
 }
 
 export const areaNamer = (geo: GeoIndex) => (a: Listing["areas"][number]) =>

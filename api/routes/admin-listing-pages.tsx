@@ -44,7 +44,7 @@ import { randomId } from "../admin/tokens.js";
 import { EditorPage } from "../admin/views/editor.js";
 import { ErrorPage } from "../admin/views/error-page.js";
 import { ListingView } from "../admin/views/listing-view.js";
-import { PreviewCard } from "../admin/views/preview.js";
+import { PreviewCards } from "../admin/views/preview.js";
 import { draftState, type Outcome, type WorkflowContext } from "../admin/workflow.js";
 
 export function tokenFrom(body: Record<string, unknown>): EditToken | null {
@@ -166,7 +166,7 @@ export async function previewIntro(c: AdminContext, listing: Listing) {
     <section class="panel" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview: how parents will see it</h2>
       <p>Nothing has been saved yet. Check the preview, then save the draft below.</p>
-      <PreviewCard r={previewOf(listing, org, deps.now())} />
+      <PreviewCards preview={previewOf(listing, org, deps.now())} />
     </section>
   );
 }

@@ -99,7 +99,9 @@ describe("editor to reviewer to search, in the browser", () => {
     await page.waitForURL(/done=created/);
     listingUrl = page.url().replace(/\?.*$/, "");
     await expect(page.locator("h1").textContent()).resolves.toBe(NAME);
-    await expect(page.locator(".preview h3").textContent()).resolves.toContain(NAME);
+    await expect(
+      page.locator('signpost-card[lang="en"] .card-title').textContent(),
+    ).resolves.toContain(NAME);
 
     await page.getByRole("button", { name: "Submit for review" }).click();
     await page.waitForURL(/done=submitted/);

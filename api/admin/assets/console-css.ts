@@ -115,15 +115,8 @@ dl.summary dd { margin: 0; overflow-wrap: anywhere; }
 .diff .was { background: #fbeceb; padding: 0 0.25rem; text-decoration: line-through; overflow-wrap: anywhere; }
 .diff .now { background: #e7f4ec; padding: 0 0.25rem; overflow-wrap: anywhere; }
 .two-columns { display: grid; gap: 1.5rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); }
-.preview { max-width: 28rem; border: 1px solid var(--line); border-radius: 8px; padding: 1rem; background: #fff; box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); }
-.preview h3 { margin-top: 0; }
-.preview .org { color: var(--muted); margin-bottom: 0.5rem; }
-.preview .badges { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 0 0 0.75rem; }
-.preview .badge { background: var(--wash); border: 1px solid var(--line); padding: 0 0.5rem; font-size: 0.85rem; }
-.preview .badge-self { background: #cce2d8; border-color: #005a30; color: #005a30; font-weight: 700; }
-.preview .contacts { list-style: none; padding: 0; margin: 0 0 0.75rem; display: flex; flex-wrap: wrap; gap: 0.5rem; }
-.preview .contacts a { display: inline-block; min-height: 24px; }
-.preview .overdue { color: var(--warn); font-weight: 700; }
+.preview-cards { display: grid; gap: 1rem; max-width: 32rem; }
+.preview-card h3 { margin: 0 0 0.5rem; font-size: 1.1rem; }
 .pre { white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.9rem; background: var(--wash); padding: 0.75rem; margin: 0 0 1rem; }
 .pre-label { font-weight: 700; margin: 0.5rem 0 0.25rem; }
 details summary { cursor: pointer; min-height: 24px; color: var(--link); }

@@ -1,6 +1,5 @@
 /** One listing: where it stands, what changed, how it will look, and what you can do next. */
 import type { FC } from "hono/jsx";
-import type { SearchResult } from "../../../schema/contract.js";
 import type { Listing } from "../../../schema/listing-input.js";
 import type { Change } from "../diff.js";
 import type { ListingRecord, ListingStage } from "../listing-repo.js";
@@ -12,7 +11,7 @@ import { ActionForm, formatDay, formatTime, StatusTag, TextArea } from "./compon
 import { DiffList } from "./diff-list.js";
 import { Page } from "./layout.js";
 import { ListingDetails } from "./listing-details.js";
-import { PreviewCard } from "./preview.js";
+import { type ListingPreview, PreviewCards } from "./preview.js";
 
 export interface ListingViewProps {
   user: SessionUser;
@@ -21,7 +20,7 @@ export interface ListingViewProps {
   stage: ListingStage;
   workflowState: "draft" | "in-review" | null;
   organisationName: string;
-  preview: SearchResult;
+  preview: ListingPreview;
   changes: Change[] | null;
   review: ReviewStatus;
   fourEyes: {
@@ -283,7 +282,7 @@ export const ListingView: FC<ListingViewProps> = (p) => {
       <div class="two-columns">
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">How parents will see it</h2>
-          <PreviewCard r={p.preview} />
+          <PreviewCards preview={p.preview} />
         </section>
         <section aria-labelledby="reports-title">
           <h2 id="reports-title">Problem reports</h2>

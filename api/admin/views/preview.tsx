@@ -1,71 +1,61 @@
-/** A listing as the widget will show it: built from the same public JSON the widget reads. */
+/**
+ * "How parents will see it": the widget's own card. `<signpost-card>` (widget/card-element.ts,
+ * built as /widget/preview-card.js) draws the search result with the template the widget uses,
+ * so there is one card, not a console copy of it. The result is the one the search API would
+ * return (api/domain/present.ts), passed as JSON in an attribute: no inline script, so the
+ * console's CSP holds.
+ */
 import type { FC } from "hono/jsx";
 import type { SearchResult } from "../../../schema/contract.js";
-import { kindLabels } from "../../../schema/taxonomy.js";
-import { formatDay } from "./components.js";
 
-const CONTACT_WORDS: Record<string, string> = {
-  phone: "Call",
-  text: "Text",
-  email: "Email",
-  web: "Website",
-  whatsapp: "WhatsApp",
-};
+export const PREVIEW_CARD_PATH = "/widget/preview-card.js";
 
-/** Links keep to the schemes the public side allows; anything else is shown as text. */
-export const safeHref = (href: string) =>
-  /^(?:https:|tel:|sms:|mailto:)/i.test(href) ? href : null;
+/** The listing as the widget would show it, in English and, if it has Welsh text, in Welsh. */
+export interface ListingPreview {
+  en: SearchResult;
+  cy: SearchResult | null;
+  /** Contacts left off the card until a reviewer checks them. */
+  unchecked: number;
+}
 
-export const PreviewCard: FC<{ r: SearchResult }> = ({ r }) => {
-  const badges = [
-    r.selfReferral && "You can refer yourself",
-    r.cost === "free" && "Free",
-    r.peerLed && "Peer-led",
-    r.childrenWelcome && "Children welcome",
-    r.formats.includes("online") && "Online",
-  ].filter((b): b is string => Boolean(b));
-  return (
-    <article class="preview" aria-labelledby="preview-title">
-      <h3 id="preview-title">
-        {r.name} {r.demo ? <span class="tag tag-example">Example</span> : null}
-      </h3>
-      <p class="org">
-        {r.organisation} · {kindLabels[r.kind]?.en ?? r.kind}
+const LANGUAGES = [
+  { lang: "en", label: "In English" },
+  { lang: "cy", label: "In Welsh (Cymraeg)" },
+] as const;
+
+export const PreviewCards: FC<{ preview: ListingPreview }> = ({ preview }) => (
+  <div class="preview-cards">
+    <script type="module" src={PREVIEW_CARD_PATH}></script>
+    {preview.en.contacts.length ? null : (
+      <p class="warning-box">
+        Parents will not see this listing yet: it has no checked way to get in touch. Add a contact
+        (or check one) before publishing.
       </p>
-      <p>{r.summary}</p>
-      {badges.length ? (
-        <ul class="badges">
-          {badges.map((b, i) => (
-            <li class={`badge${i === 0 && r.selfReferral ? " badge-self" : ""}`}>{b}</li>
-          ))}
-        </ul>
-      ) : null}
-      {r.nextSession ? (
-        <p>
-          <strong>Next:</strong> {formatDay(r.nextSession.date)}, {r.nextSession.startTime}–
-          {r.nextSession.endTime}
-          {r.nextSession.locationName ? `, ${r.nextSession.locationName}` : ""}
-          {r.nextSession.termTimeOnly ? " (term time only)" : ""}
-        </p>
-      ) : null}
-      {r.contacts.length ? (
-        <ul class="contacts">
-          {r.contacts.map((c) => {
-            const href = safeHref(c.href);
-            const text = `${CONTACT_WORDS[c.kind] ?? c.kind} ${c.label ?? c.value}${c.keyword ? ` (text ${c.keyword})` : ""}`;
-            return (
-              <li>
-                {href ? <a href={href}>{text}</a> : <span>{text}</span>}
-                {c.hours ? ` · ${c.hours}` : ""}
-              </li>
-            );
-          })}
-        </ul>
-      ) : (
-        <p>No way to get in touch yet: add a contact before publishing.</p>
-      )}
-      <p>{r.verifiedAt ? `Last checked ${formatDay(r.verifiedAt)}` : "Not checked yet"}</p>
-      {r.reviewOverdue ? <p class="overdue">This information may be out of date.</p> : null}
-    </article>
-  );
-};
+    )}
+    {preview.unchecked ? (
+      <p class="hint">
+        {preview.unchecked === 1
+          ? "1 contact is left off the card until it is checked."
+          : `${preview.unchecked} contacts are left off the card until they are checked.`}
+      </p>
+    ) : null}
+    {LANGUAGES.map(({ lang, label }) => {
+      const result = preview[lang];
+      if (!result) return null;
+      return (
+        <div class="preview-card">
+          <h3>{label}</h3>
+          {result.lang !== lang ? (
+            <p class="hint">
+              The name and summary stay in English until both have Welsh text; the rest of the card
+              is in Welsh.
+            </p>
+          ) : null}
+          <signpost-card lang={lang} result={JSON.stringify(result)}>
+            <p>The card needs JavaScript to show. The listing in full is below.</p>
+          </signpost-card>
+        </div>
+      );
+    })}
+  </div>
+);

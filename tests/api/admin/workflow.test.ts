@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SearchResult } from "../../../schema/contract.js";
 import { revisions, services } from "../../../schema/tables.js";
 import {
   type Agent,
@@ -346,8 +347,21 @@ describe("editor preview", () => {
       expect(res.status).toBe(200);
       const html = await res.text();
       expect(html).toContain("Preview: how parents will see it");
-      expect(html).toMatch(/<h3 id="preview-title">Preview Only Group/);
-      expect(html).toContain('href="tel:01632960999"');
+      // The widget's own card element draws it, from the result the search API would return.
+      expect(html).toContain('<script type="module" src="/widget/preview-card.js"></script>');
+      const attribute = /<signpost-card lang="en" result="([^"]*)"/.exec(html)?.[1] ?? "";
+      const result = JSON.parse(
+        attribute
+          .replaceAll("&quot;", '"')
+          .replaceAll("&#39;", "'")
+          .replaceAll("&lt;", "<")
+          .replaceAll("&gt;", ">")
+          .replaceAll("&amp;", "&"),
+      ) as SearchResult;
+      expect(result.name).toBe("Preview Only Group");
+      expect(result.contacts.map((c) => c.href)).toContain("tel:01632960999");
+      // No Welsh text, so no Welsh card.
+      expect(html).not.toContain('<signpost-card lang="cy"');
       expect(html).toContain('value="Preview Only Group"');
       expect(
         await con.db.select().from(services).where(eq(services.name, "Preview Only Group")),
