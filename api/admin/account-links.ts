@@ -7,11 +7,14 @@
  */
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type AccountTokenPurpose, accountTokens, users } from "../../schema/tables.js";
+import type { Lang } from "../../schema/taxonomy.js";
 import type { Db } from "../db/types.js";
 import { audit, auditWhere } from "./audit.js";
 import { runBatch } from "./batch.js";
 import { previousChanged } from "./guarded.js";
 import type { Sender } from "./mail.js";
+import { userMailLanguage } from "./mail-language.js";
+import { inLanguages, type MailText } from "./mail-text.js";
 import { deliverOutbox, purgePersonalMail, queueMailStatement } from "./outbox.js";
 import { hashPassword } from "./password.js";
 import { endUserSessions } from "./session.js";
@@ -29,33 +32,57 @@ export const NO_PASSWORD = "!not-set";
 export const setPasswordUrl = (origin: string, token: string) =>
   `${origin.replace(/\/+$/, "")}/admin/set-password?token=${token}`;
 
-function mailFor(
-  purpose: AccountTokenPurpose,
-  link: string,
-  who: { name: string; email: string; invitedBy?: string | undefined },
-) {
-  const hello = who.name ? `Hello ${who.name},` : "Hello,";
-  if (purpose === "invitation") {
-    return {
+interface LinkMailWho {
+  name: string;
+  email: string;
+  invitedBy?: string | undefined;
+}
+
+const LINK_TEXT: Record<
+  Lang,
+  Record<AccountTokenPurpose, (link: string, who: LinkMailWho) => MailText>
+> = {
+  en: {
+    invitation: (link, who) => ({
       subject: "You have an account on Perinatal Signpost: set your password",
       body: [
-        hello,
+        who.name ? `Hello ${who.name},` : "Hello,",
         `${who.invitedBy ?? "An admin"} has made you an account on Perinatal Signpost, the directory of perinatal mental health support. Your sign-in is this email address, ${who.email}.`,
         `To start, choose your password here (the link works once, for 7 days):\n${link}`,
         "If you were not expecting this, you can ignore this message; nothing happens unless the link is used.",
       ].join("\n\n"),
-    };
-  }
-  return {
-    subject: "Reset your Perinatal Signpost password",
-    body: [
-      hello,
-      "Someone (we hope you) asked to reset the password of your Perinatal Signpost account.",
-      `Choose a new password here (the link works once, for 1 hour):\n${link}`,
-      "If you did not ask, ignore this message: your password stays as it is.",
-    ].join("\n\n"),
-  };
-}
+    }),
+    "password-reset": (link, who) => ({
+      subject: "Reset your Perinatal Signpost password",
+      body: [
+        who.name ? `Hello ${who.name},` : "Hello,",
+        "Someone (we hope you) asked to reset the password of your Perinatal Signpost account.",
+        `Choose a new password here (the link works once, for 1 hour):\n${link}`,
+        "If you did not ask, ignore this message: your password stays as it is.",
+      ].join("\n\n"),
+    }),
+  },
+  cy: {
+    invitation: (link, who) => ({
+      subject: "Mae gennych gyfrif ar Perinatal Signpost: dewiswch eich cyfrinair",
+      body: [
+        who.name ? `Helo ${who.name},` : "Helo,",
+        `Mae ${who.invitedBy ?? "gweinyddwr"} wedi creu cyfrif i chi ar Perinatal Signpost, y cyfeiriadur cymorth iechyd meddwl amenedigol. Rydych yn mewngofnodi gyda’r cyfeiriad e-bost hwn, ${who.email}.`,
+        `I ddechrau, dewiswch eich cyfrinair yma (mae’r ddolen yn gweithio unwaith, am 7 diwrnod):\n${link}`,
+        "Os nad oeddech yn disgwyl hyn, gallwch anwybyddu’r neges hon; ni fydd dim yn digwydd oni bai bod y ddolen yn cael ei defnyddio.",
+      ].join("\n\n"),
+    }),
+    "password-reset": (link, who) => ({
+      subject: "Ailosod eich cyfrinair Perinatal Signpost",
+      body: [
+        who.name ? `Helo ${who.name},` : "Helo,",
+        "Gofynnodd rhywun (chi, gobeithio) am ailosod cyfrinair eich cyfrif Perinatal Signpost.",
+        `Dewiswch gyfrinair newydd yma (mae’r ddolen yn gweithio unwaith, am 1 awr):\n${link}`,
+        "Os na wnaethoch chi ofyn, anwybyddwch y neges hon: bydd eich cyfrinair yn aros fel y mae.",
+      ].join("\n\n"),
+    }),
+  },
+};
 
 export interface LinkRecipient {
   id: string;
@@ -83,10 +110,11 @@ export async function sendAccountLink(
   const token = randomToken();
   const tokenId = await sha256Hex(token);
   const messageId = `m-${randomId(12)}`;
-  const message = mailFor(purpose, setPasswordUrl(options.origin, token), {
-    ...user,
-    invitedBy: options.invitedBy,
-  });
+  // An editor hears in their organisation's language; the console the link opens is English.
+  const lang = await userMailLanguage(db, user.id);
+  const link = setPasswordUrl(options.origin, token);
+  const who = { ...user, invitedBy: options.invitedBy };
+  const message = inLanguages(lang, (l) => LINK_TEXT[l][purpose](link, who));
   await runBatch(db, [
     db.insert(accountTokens).values({
       id: tokenId,
@@ -102,7 +130,7 @@ export async function sendAccountLink(
         kind: purpose,
         key: `${purpose}:${messageId}`,
         recipients: [user.email],
-        lang: "en",
+        lang,
         userId: user.id,
         ...message,
       },

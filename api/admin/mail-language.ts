@@ -1,5 +1,6 @@
 /** The language of mail to each organisation, from its choice or its listings (mail-text.ts). */
 import { sql } from "drizzle-orm";
+import type { Role } from "../../schema/curation.js";
 import type { MailLanguage } from "../../schema/taxonomy.js";
 import type { Db } from "../db/types.js";
 import { mailLanguageFor } from "./mail-text.js";
@@ -32,4 +33,26 @@ export async function organisationMailLanguages(
       ]),
     ]),
   );
+}
+
+/**
+ * The language of mail to one person: an editor hears in their organisation's language (its
+ * choice, or its listings'); reviewers and admins work in the console's English.
+ */
+export function personMailLanguage(
+  person: { role: Role; organisationId: string | null },
+  languages: ReadonlyMap<string, MailLanguage>,
+): MailLanguage {
+  return person.role === "editor" && person.organisationId
+    ? (languages.get(person.organisationId) ?? "en")
+    : "en";
+}
+
+/** The language of mail to the account `userId` (personMailLanguage), read from the database. */
+export async function userMailLanguage(db: Db, userId: string): Promise<MailLanguage> {
+  const [person] = await db.all<{ role: Role; organisationId: string | null }>(
+    sql`select role, organisation_id as organisationId from users where id = ${userId}`,
+  );
+  if (!person?.organisationId || person.role !== "editor") return "en";
+  return personMailLanguage(person, await organisationMailLanguages(db, person.organisationId));
 }

@@ -10,12 +10,12 @@ import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { NotifyChoice, Role } from "../../schema/curation.js";
 import type { NotificationEvent } from "../../schema/mail.js";
 import { notifications, outbox } from "../../schema/tables.js";
-import type { Lang, MailLanguage } from "../../schema/taxonomy.js";
+import type { Lang } from "../../schema/taxonomy.js";
 import type { Db } from "../db/types.js";
 import { londonWallClock } from "../domain/london-time.js";
 import { runBatch, type Statement } from "./batch.js";
 import { previousChanged } from "./guarded.js";
-import { organisationMailLanguages } from "./mail-language.js";
+import { organisationMailLanguages, personMailLanguage } from "./mail-language.js";
 import { inLanguages } from "./mail-text.js";
 import { notifyChoiceOf } from "./notify.js";
 import { digestMail, eventMail, queuesEmpty, type ReviewQueues } from "./notify-text.js";
@@ -117,11 +117,7 @@ export async function queueNotifications(
   const immediate: number[] = [];
   const daily: number[] = [];
   for (const person of people) {
-    // Editors hear in their organisation's language; reviewers and admins work in English.
-    const lang: MailLanguage =
-      person.role === "editor" && person.organisationId
-        ? (languages.get(person.organisationId) ?? "en")
-        : "en";
+    const lang = personMailLanguage(person, languages);
     const to = { name: person.name, editor: person.role === "editor" };
     const mine = pending.get(person.id) ?? [];
     const choice = notifyChoiceOf(person);

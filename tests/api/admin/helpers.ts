@@ -260,3 +260,9 @@ export function createdId(res: Response): string {
   if (!id) throw new Error(`not a created redirect: ${res.status} ${location}`);
   return decodeURIComponent(id);
 }
+
+/** Posts a workflow action (submit, send-back, publish…) from the listing page, as a browser. */
+export async function listingAction(agent: Agent, id: string, action: string, extra = {}) {
+  const html = await (await agent.get(`/admin/listings/${id}`)).text();
+  return agent.post(`/admin/listings/${id}/${action}`, { ...tokenOf(html), ...extra });
+}

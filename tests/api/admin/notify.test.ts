@@ -7,13 +7,12 @@ import {
   type Agent,
   type Console,
   createdId,
+  listingAction,
   listingForm,
   ORG,
   ORG_LISTING,
-  openConsole,
-  tokenOf,
 } from "./helpers.js";
-import { addressesOf, type Smtp, senderFor, startSmtp } from "./smtp-server.js";
+import { addressesOf, openMailConsole, type Smtp, senderFor } from "./smtp-server.js";
 
 const ORIGIN = "https://signpost.example";
 const HOUR = 3_600_000;
@@ -26,17 +25,10 @@ describe("notifications by mail", () => {
   let reviewer: Agent;
   const to = (address: string) =>
     smtp.state.arrived.filter((m) => addressesOf(m).includes(address));
-  const act = async (agent: Agent, id: string, action: string, extra = {}) => {
-    const html = await (await agent.get(`/admin/listings/${id}`)).text();
-    return agent.post(`/admin/listings/${id}/${action}`, { ...tokenOf(html), ...extra });
-  };
+  const act = listingAction;
 
   beforeAll(async () => {
-    [con, smtp] = await Promise.all([openConsole(), startSmtp()]);
-    con.deps.publicOrigin = ORIGIN;
-    con.deps.mail = senderFor(smtp);
-    // 05:30 in London: before the digests are written.
-    con.clock.now = new Date("2026-11-26T05:30:00Z");
+    ({ con, smtp } = await openMailConsole(ORIGIN));
     [editor, reviewer] = await Promise.all([con.as("editor"), con.as("reviewer")]);
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { smtpMailSender } from "../../../api/node/smtp.js";
+import { type Console, openConsole } from "./helpers.js";
 
 export const PASSWORD = "s3cret-p@ss";
 
@@ -65,4 +66,16 @@ export async function arrived(state: Smtp["state"], count: number): Promise<Pars
     await new Promise((r) => setTimeout(r, 20));
   }
   return state.arrived;
+}
+
+/**
+ * The console with mail sent through a real SMTP server, links from `origin`, and the clock at
+ * 05:30 in London (notifications go at once; digests wait for 7 am).
+ */
+export async function openMailConsole(origin: string): Promise<{ con: Console; smtp: Smtp }> {
+  const [con, smtp] = await Promise.all([openConsole(), startSmtp()]);
+  con.deps.publicOrigin = origin;
+  con.deps.mail = senderFor(smtp);
+  con.clock.now = new Date("2026-11-26T05:30:00Z");
+  return { con, smtp };
 }
