@@ -54,6 +54,7 @@ export async function publish(
   record: ListingRecord,
   token: EditToken,
   note: string | null = null,
+  options: { markChecked?: boolean } = {},
 ): Promise<Outcome> {
   if (draftState(record) !== "in-review") {
     return { ok: false, problem: "state", message: "Only a listing in review can be published." };
@@ -70,14 +71,20 @@ export async function publish(
   }
   const version = record.everPublished ? token.version + 1 : token.version;
   // The draft's "last checked" date stands, as the reviewer saw it (a check made on the live
-  // listing meanwhile was carried into the draft by markChecked).
+  // listing meanwhile was carried into the draft by markChecked), unless the reviewer says they
+  // checked it with the service: then today's UK date goes out with this version, audited as a
+  // check of its own.
+  const today = ukToday(ctx.now);
+  const checkedBefore = record.working.verifiedAt ?? null;
+  const checkedNow = Boolean(options.markChecked) && checkedBefore !== today;
   const parsed = listingInput.safeParse({
     ...record.working,
+    ...(checkedNow ? { verifiedAt: today } : {}),
     id: record.id,
     status: "published",
     version,
   });
-  const futureCheck = futureCheckProblem(record.working.verifiedAt, ukToday(ctx.now));
+  const futureCheck = checkedNow ? null : futureCheckProblem(record.working.verifiedAt, today);
   if (!parsed.success || futureCheck) {
     return {
       ok: false,
@@ -163,6 +170,23 @@ export async function publish(
       },
       guard,
     ),
+    ...(checkedNow
+      ? [
+          auditWhere(
+            db,
+            now,
+            {
+              userId: actor.id,
+              action: "listing.check",
+              entity: "listing",
+              entityId: id,
+              before: { verifiedAt: checkedBefore },
+              after: { verifiedAt: today },
+            },
+            guard,
+          ),
+        ]
+      : []),
     db.delete(listingDrafts).where(and(eq(listingDrafts.serviceId, id), guard)),
     // Requests were about the version now replaced.
     db.delete(listingRequests).where(and(eq(listingRequests.serviceId, id), guard)),

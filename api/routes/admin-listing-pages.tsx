@@ -94,6 +94,11 @@ export async function listingPage(
           : null
       }
       review={reviewStatus(record.live.service, now)}
+      draftReview={
+        draftState(record) === "in-review"
+          ? reviewStatus({ ...record.working, verifiedAt: record.working.verifiedAt ?? null }, now)
+          : null
+      }
       fourEyes={{
         ...check,
         authorNames: check.authors

@@ -297,6 +297,7 @@ export const adminListingRoutes = new Hono<AdminEnv>()
           field(body as never, "note")
             .trim()
             .slice(0, 2000) || null,
+          { markChecked: field(body as never, "markChecked") === "yes" },
         ),
       "published",
       mayPublish,

@@ -13,14 +13,13 @@ import { publish } from "../../api/admin/publish.js";
 import { createReport } from "../../api/admin/reports.js";
 import { createUser } from "../../api/admin/users.js";
 import { createListing, submit } from "../../api/admin/workflow.js";
-import { readConfig } from "../../api/config.js";
 import { openDb } from "../../api/db/client.js";
 import { loadBundles } from "../../api/db/listing-bundles.js";
 import { prepareDb } from "../../api/db/prepare.js";
-import { silentLogger } from "../../api/logger.js";
-import { type RunningServer, startServer } from "../../api/node/server.js";
+import type { RunningServer } from "../../api/node/server.js";
 import { collectErrors, launchChromium, newPage } from "../widget/helpers/browser.js";
 import { axeViolations } from "./helpers/axe.js";
+import { startConsoleServer } from "./helpers/console.js";
 
 const PASSWORD = "a long enough test password";
 const PAYLOAD = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
@@ -136,20 +135,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "signpost-console-"));
   const url = `file:${join(dir, "console.db")}`;
   await prepare(url);
-  [server, browser] = await Promise.all([
-    startServer({
-      config: readConfig({
-        PORT: "0",
-        HOST: "127.0.0.1",
-        DATABASE_URL: url,
-        RATE_LIMITS: "off",
-        RESPONSE_CACHE: "off",
-      }),
-      logger: silentLogger,
-      dailyJobs: false,
-    }),
-    launchChromium(),
-  ]);
+  [server, browser] = await Promise.all([startConsoleServer(url), launchChromium()]);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -54,6 +54,8 @@ p { margin: 0 0 1rem; }
 .button:hover { filter: brightness(0.95); }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-start; margin: 1rem 0; }
 .action-form { display: inline-flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; margin: 0; }
+.stacked-form { margin: 0 0 1.5rem; max-width: 40rem; }
+.stacked-form .checkbox { margin: 0 0 1.25rem; }
 .field { margin: 0 0 1.25rem; }
 .field label, .field legend { display: block; font-weight: 600; margin-bottom: 0.25rem; }
 .optional { font-weight: 400; color: var(--muted); }
@@ -110,6 +112,10 @@ table.compare { table-layout: fixed; }
 dl.summary { display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; gap: 0.25rem 1rem; margin: 0 0 1.5rem; }
 dl.summary dt { font-weight: 600; }
 dl.summary dd { margin: 0; overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  dl.summary { grid-template-columns: 1fr; }
+  dl.summary dd { margin-bottom: 0.5rem; }
+}
 .diff { list-style: none; padding: 0; margin: 0 0 1.5rem; }
 .diff li { border-bottom: 1px solid var(--line); padding: 0.5rem 0; }
 .diff .was { background: #fbeceb; padding: 0 0.25rem; text-decoration: line-through; overflow-wrap: anywhere; }

@@ -7,9 +7,9 @@ import type { ReportListItem } from "../reports.js";
 import { REASON_LABELS } from "../reports.js";
 import type { ReviewStatus } from "../review-status.js";
 import { can, canWorkOn, type SessionUser } from "../roles.js";
-import { ActionForm, formatDay, formatTime, StatusTag, TextArea } from "./components.js";
+import { ActionForm, Checkbox, formatDay, formatTime, StatusTag, TextArea } from "./components.js";
 import { DiffList } from "./diff-list.js";
-import { Page } from "./layout.js";
+import { CsrfField, Page } from "./layout.js";
 import { ListingDetails } from "./listing-details.js";
 import { type ListingPreview, PreviewCards } from "./preview.js";
 
@@ -23,6 +23,8 @@ export interface ListingViewProps {
   preview: ListingPreview;
   changes: Change[] | null;
   review: ReviewStatus;
+  /** Where the version in review stands against its review date, as it would be published. */
+  draftReview: ReviewStatus | null;
   fourEyes: {
     reason: string | null;
     allowed: boolean;
@@ -54,7 +56,13 @@ export const ListingView: FC<ListingViewProps> = (p) => {
   const published = p.stage.status === "published";
   const twoPersonArchive = published && record.live.service.kind === "crisis";
   const archiveRequest = p.requests.archive;
-  const publishRequest = p.requests.publish;
+  const reviewing = can(user, "publish") && p.workflowState === "in-review";
+  // Taking a listing back from review is for whoever sent it; a reviewer sends it back instead.
+  const mayWithdraw =
+    mine &&
+    p.workflowState === "in-review" &&
+    (!can(user, "publish") || record.draft?.submittedBy === user.id);
+  const mayArchive = can(user, "archive") && p.stage.status !== "archived" && !archiveRequest;
   return (
     <Page
       title={record.working.name}
@@ -115,10 +123,12 @@ export const ListingView: FC<ListingViewProps> = (p) => {
         )
       ) : null}
 
-      <h2>What you can do</h2>
+      {reviewing ? <ReviewPanel {...p} base={base} token={token} /> : null}
+
+      <h2>{reviewing ? "Other things you can do" : "What you can do"}</h2>
       <div class="actions">
         {mine ? (
-          <a class="button primary" href={`${base}/edit`}>
+          <a class={`button ${reviewing ? "secondary" : "primary"}`} href={`${base}/edit`}>
             {record.draft || !record.everPublished ? "Edit draft" : "Edit"}
           </a>
         ) : null}
@@ -131,7 +141,7 @@ export const ListingView: FC<ListingViewProps> = (p) => {
             variant="primary"
           />
         ) : null}
-        {mine && p.workflowState === "in-review" ? (
+        {mayWithdraw ? (
           <ActionForm
             action={`${base}/withdraw`}
             csrf={csrf}
@@ -163,20 +173,6 @@ export const ListingView: FC<ListingViewProps> = (p) => {
           <a class="button secondary" href={`/services/${encodeURIComponent(record.id)}`}>
             Public page
           </a>
-        ) : null}
-        {can(user, "archive") && p.stage.status !== "archived" && !archiveRequest ? (
-          <ActionForm
-            action={`${base}/archive`}
-            csrf={csrf}
-            hidden={token}
-            label={twoPersonArchive ? "Ask to archive" : "Archive"}
-            variant="warning"
-            confirm={
-              twoPersonArchive
-                ? "Ask for this crisis listing to be archived? It stays listed until a second person confirms."
-                : "Archive this listing? It leaves search at once; it can be published again later."
-            }
-          />
         ) : null}
       </div>
 
@@ -214,64 +210,6 @@ export const ListingView: FC<ListingViewProps> = (p) => {
         </section>
       ) : null}
 
-      {can(user, "publish") && p.workflowState === "in-review" ? (
-        <section class="panel" aria-labelledby="review-title">
-          <h2 id="review-title">Review</h2>
-          {p.fourEyes.reason ? (
-            <div class={p.fourEyes.allowed ? "warning-box" : "danger-box"}>
-              <p>
-                <strong>Needs a second person.</strong> {p.fourEyes.reason}{" "}
-                {p.fourEyes.allowed
-                  ? `It was changed or asked for by ${names(p.fourEyes.authorNames)}, not by you, so you may publish it: check every number carefully.`
-                  : p.fourEyes.mayRequest
-                    ? "No person in the console has entered or checked it yet: it came from the seed files or an import. Check it with the service, then ask for it to be published; a second person publishes it."
-                    : `You changed it or asked for it${p.fourEyes.authorNames.length ? ` (so did ${names(p.fourEyes.authorNames)})` : ""}, so someone else must publish it.`}
-              </p>
-            </div>
-          ) : null}
-          {p.fourEyes.mayRequest || publishRequest ? (
-            <div class="actions">
-              {p.fourEyes.mayRequest ? (
-                <ActionForm
-                  action={`${base}/request-publish`}
-                  csrf={csrf}
-                  hidden={token}
-                  label="I have checked it: ask a second person to publish"
-                  variant="primary"
-                />
-              ) : null}
-              {publishRequest ? (
-                <ActionForm
-                  action={`${base}/requests/publish/cancel`}
-                  csrf={csrf}
-                  hidden={token}
-                  label="Withdraw the request to publish"
-                />
-              ) : null}
-            </div>
-          ) : null}
-          {p.fourEyes.allowed ? (
-            <ActionForm
-              action={`${base}/publish`}
-              csrf={csrf}
-              hidden={token}
-              label="Publish"
-              variant="primary"
-            >
-              <TextArea name="note" label="Note for the history" rows={2} />
-            </ActionForm>
-          ) : null}
-          <ActionForm
-            action={`${base}/send-back`}
-            csrf={csrf}
-            hidden={token}
-            label="Send back to the editor"
-          >
-            <TextArea name="reviewNote" label="What needs changing" required rows={2} />
-          </ActionForm>
-        </section>
-      ) : null}
-
       {p.changes ? (
         <section aria-labelledby="changes-title">
           <h2 id="changes-title">Changes not yet published</h2>
@@ -305,6 +243,112 @@ export const ListingView: FC<ListingViewProps> = (p) => {
         <h2 id="details-title">{record.draft ? "The draft in full" : "The listing in full"}</h2>
         <ListingDetails listing={record.working} areaName={p.areaName} />
       </section>
+
+      {mayArchive ? (
+        <section class="panel" aria-labelledby="archive-title">
+          <h2 id="archive-title">Archive</h2>
+          <p>
+            {twoPersonArchive
+              ? "Archiving takes this crisis listing out of search and every crisis panel. A second person must confirm it."
+              : "Archiving takes the listing out of search at once, for a service that has closed or stopped. It can be published again later."}
+          </p>
+          <ActionForm
+            action={`${base}/archive`}
+            csrf={csrf}
+            hidden={token}
+            label={twoPersonArchive ? "Ask to archive" : "Archive"}
+            variant="warning"
+            confirm={
+              twoPersonArchive
+                ? "Ask for this crisis listing to be archived? It stays listed until a second person confirms."
+                : "Archive this listing? It leaves search at once; it can be published again later."
+            }
+          />
+        </section>
+      ) : null}
     </Page>
+  );
+};
+
+/**
+ * What a reviewer does with a listing in review: read the four-eyes notice, write the note, and
+ * publish (marking it as checked when it is past its review date), or say what needs changing.
+ */
+const ReviewPanel: FC<
+  ListingViewProps & { base: string; token: { version: number; revision: number } }
+> = (p) => {
+  const { base, token, csrf } = p;
+  const publishRequest = p.requests.publish;
+  const due = p.draftReview?.overdue ? p.draftReview : null;
+  return (
+    <section class="panel" aria-labelledby="review-title">
+      <h2 id="review-title">Review</h2>
+      {p.fourEyes.reason ? (
+        <div class={p.fourEyes.allowed ? "warning-box" : "danger-box"}>
+          <p>
+            <strong>Needs a second person.</strong> {p.fourEyes.reason}{" "}
+            {p.fourEyes.allowed
+              ? `It was changed or asked for by ${names(p.fourEyes.authorNames)}, not by you, so you may publish it: check every number carefully.`
+              : p.fourEyes.mayRequest
+                ? "No person in the console has entered or checked it yet: it came from the seed files or an import. Check it with the service, then ask for it to be published; a second person publishes it."
+                : `You changed it or asked for it${p.fourEyes.authorNames.length ? ` (so did ${names(p.fourEyes.authorNames)})` : ""}, so someone else must publish it.`}
+          </p>
+        </div>
+      ) : null}
+      {p.fourEyes.mayRequest || publishRequest ? (
+        <div class="actions">
+          {p.fourEyes.mayRequest ? (
+            <ActionForm
+              action={`${base}/request-publish`}
+              csrf={csrf}
+              hidden={token}
+              label="I have checked it: ask a second person to publish"
+              variant="primary"
+            />
+          ) : null}
+          {publishRequest ? (
+            <ActionForm
+              action={`${base}/requests/publish/cancel`}
+              csrf={csrf}
+              hidden={token}
+              label="Withdraw the request to publish"
+            />
+          ) : null}
+        </div>
+      ) : null}
+      {p.fourEyes.allowed ? (
+        <form method="post" action={`${base}/publish`} class="stacked-form">
+          <CsrfField token={csrf} />
+          <input type="hidden" name="version" value={String(token.version)} />
+          <input type="hidden" name="revision" value={String(token.revision)} />
+          <TextArea
+            name="note"
+            label="Note for the history"
+            hint="What you checked or changed. The editor and other reviewers see it in the listing's history."
+            rows={2}
+          />
+          {due ? (
+            <Checkbox
+              name="markChecked"
+              label="I have checked it with the service: mark it as checked today"
+              checked
+              hint={`${due.dueOn ? `It was due for review on ${formatDay(due.dueOn)}` : "It has never been checked"}. Untick this to publish it with its old date: parents then see “may be out of date”${due.hidden ? ", and search keeps hiding it" : ""}.`}
+            />
+          ) : null}
+          <button type="submit" class="button primary">
+            Publish
+          </button>
+        </form>
+      ) : null}
+      <form method="post" action={`${base}/send-back`} class="stacked-form">
+        <CsrfField token={csrf} />
+        <input type="hidden" name="version" value={String(token.version)} />
+        <input type="hidden" name="revision" value={String(token.revision)} />
+        <TextArea name="reviewNote" label="What needs changing" required rows={2} />
+        <button type="submit" class="button secondary">
+          Send back to the editor
+        </button>
+      </form>
+    </section>
   );
 };

@@ -1,0 +1,157 @@
+/**
+ * The console pages partners and reviewers work in, in real Chromium at 375 and 1280 px: axe
+ * finds nothing, nothing scrolls sideways at 375 px, and the review panel does what it says.
+ * Screenshots land in .tmp/curation-*.png for a person to look at.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadListing } from "../../api/admin/listing-repo.js";
+import { bundleToListing } from "../../api/admin/listing-rows.js";
+import { createReport } from "../../api/admin/reports.js";
+import { createUser } from "../../api/admin/users.js";
+import { createListing, sendBack, submit } from "../../api/admin/workflow.js";
+import { openDb } from "../../api/db/client.js";
+import { loadBundles } from "../../api/db/listing-bundles.js";
+import { prepareDb } from "../../api/db/prepare.js";
+import type { RunningServer } from "../../api/node/server.js";
+import { launchChromium } from "../widget/helpers/browser.js";
+import { axeViolations } from "./helpers/axe.js";
+import { signedInPage, startConsoleServer } from "./helpers/console.js";
+
+const PASSWORD = "a long enough test password";
+const ORG = "demo-exe-valley-parents";
+/** A published demo listing of ORG, copied into the listings below. */
+const BASE = "demo-exeter-bumps-group";
+const OVERDUE = "overdue-probe";
+const SENT_BACK = "sent-back-probe";
+
+let dir: string;
+let server: RunningServer;
+let browser: Browser;
+
+async function prepare(url: string) {
+  const handle = openDb(url);
+  await prepareDb(handle.db, { demo: true });
+  const now = new Date();
+  const user = (email: string, role: "admin" | "reviewer" | "editor", org: string | null) =>
+    createUser(handle.db, now, null, {
+      email,
+      name: email.split("@")[0] ?? "",
+      role,
+      organisationId: org,
+      password: PASSWORD,
+    });
+  const [, reviewer, editor] = await Promise.all([
+    user("admin@example.org", "admin", null),
+    user("reviewer@example.org", "reviewer", null),
+    user("editor@example.org", "editor", ORG),
+  ]);
+  const ctx = (actor: { id: string }, role: "editor" | "reviewer") => ({
+    db: handle.db,
+    now,
+    actor: { ...actor, email: "", name: "", role, organisationId: ORG, organisationName: null },
+  });
+  const seed = (await loadBundles(handle.db, [BASE], { areas: true })).get(BASE);
+  if (!seed) throw new Error("seed listing missing");
+  const base = bundleToListing(seed);
+  /** A copy of the seed listing entered by the editor, and sent for review. */
+  const inReview = async (id: string, name: string, verifiedAt: string) => {
+    await createListing(ctx(editor, "editor"), { ...base, id, name, verifiedAt });
+    const record = await loadListing(handle.db, id);
+    if (!record) throw new Error("not created");
+    const out = await submit(ctx(editor, "editor"), record, record.token);
+    if (!out.ok) throw new Error(out.message);
+    return (await loadListing(handle.db, id)) as NonNullable<typeof record>;
+  };
+  // Long past its review date.
+  await inReview(OVERDUE, "Long Unchecked Group", "2020-01-06");
+  // Sent back with a note.
+  const back = await inReview(SENT_BACK, "Sent Back Group", now.toISOString().slice(0, 10));
+  const sent = await sendBack(
+    ctx(reviewer, "reviewer"),
+    back,
+    back.token,
+    "Please add the new evening times.",
+  );
+  if (!sent.ok) throw new Error(sent.message);
+  await createReport(handle.db, now, OVERDUE, {
+    reason: "wrong-times",
+    text: "The group now meets on Thursdays.",
+  });
+  handle.close();
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "signpost-curation-"));
+  const url = `file:${join(dir, "curation.db")}`;
+  await prepare(url);
+  [server, browser] = await Promise.all([startConsoleServer(url), launchChromium()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const signedIn = (email: string, width: number) =>
+  signedInPage(browser, server, { email, password: PASSWORD }, { width, height: 900 });
+
+/** axe finds nothing, the page does not scroll sideways at 375 px; a full-page screenshot. */
+async function checkPage(page: Page, name: string, width: number) {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll("details")) d.open = true;
+  });
+  expect(await axeViolations(page), `${name} at ${width}`).toEqual([]);
+  const sideways = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(sideways, `${name} scrolls sideways at ${width}`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `.tmp/curation-${name}-${width}.png`, fullPage: true });
+}
+
+describe("the review panel in Chromium", () => {
+  for (const width of [375, 1280]) {
+    it(`puts the note before Publish and keeps Archive apart, at ${width} px`, async () => {
+      const { page, errors } = await signedIn("reviewer@example.org", width);
+      await page.goto(`${server.url}/admin/listings/${OVERDUE}`);
+      const panel = page.locator("section", { has: page.locator("#review-title") });
+      const note = panel.getByLabel("Note for the history");
+      const publish = panel.getByRole("button", { name: "Publish", exact: true });
+      const noteBox = await note.boundingBox();
+      const publishBox = await publish.boundingBox();
+      expect(noteBox && publishBox && publishBox.y > noteBox.y + noteBox.height).toBe(true);
+      await expect(panel.getByRole("button", { name: /archive|withdraw/i }).count()).resolves.toBe(
+        0,
+      );
+      await expect(
+        page.getByRole("button", { name: "Withdraw from review" }).count(),
+      ).resolves.toBe(0);
+      const mark = panel.getByLabel(/mark it as checked today/);
+      await expect(mark.isChecked()).resolves.toBe(true);
+      await checkPage(page, "review", width);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 60_000);
+  }
+
+  it("publishes an overdue listing marked as checked today, in one go", async () => {
+    const { page } = await signedIn("reviewer@example.org", 1280);
+    await page.goto(`${server.url}/admin/listings/${OVERDUE}`);
+    await page.getByLabel("Note for the history").fill("Phoned the hall: all correct.");
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await page.waitForURL(/done=published/);
+    const today = new Date().toLocaleDateString("en-GB", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      timeZone: "Europe/London",
+    });
+    await expect(page.getByText(`Last checked ${today}; next review due`).count()).resolves.toBe(1);
+    await page.goto(`${server.url}/admin/audit?entityId=${OVERDUE}&action=listing.check`);
+    await expect(page.getByRole("cell", { name: "Marked as checked" }).count()).resolves.toBe(1);
+    await page.close();
+  }, 60_000);
+});
