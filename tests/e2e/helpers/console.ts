@@ -4,9 +4,14 @@ import { readConfig } from "../../../api/config.js";
 import { silentLogger } from "../../../api/logger.js";
 import { type RunningServer, startServer } from "../../../api/node/server.js";
 import { collectErrors, newPage } from "../../widget/helpers/browser.js";
+import { ensureWidgetBuild } from "../../widget/helpers/build.js";
 
-/** The server on a free loopback port over `databaseUrl`: no rate limits, cache or daily jobs. */
-export function startConsoleServer(databaseUrl: string): Promise<RunningServer> {
+/**
+ * The server on a free loopback port over `databaseUrl`: no rate limits, cache or daily jobs,
+ * and the built widget (the console's preview is the widget's own card).
+ */
+export async function startConsoleServer(databaseUrl: string): Promise<RunningServer> {
+  await ensureWidgetBuild();
   return startServer({
     config: readConfig({
       PORT: "0",
