@@ -7,6 +7,7 @@ import { searchDemand } from "./embed-usage.js";
 import { errorResponse, notFoundResponse } from "./error-response.js";
 import { errorFields } from "./logger.js";
 import { concurrencyCap, rateLimit } from "./rate-limit.js";
+import { accessRequestRoutes } from "./routes/access-request.js";
 import { addServiceRoutes } from "./routes/add-service.js";
 import { adminRoutes } from "./routes/admin.js";
 import { coverageRoutes } from "./routes/coverage.js";
@@ -155,6 +156,7 @@ export function createApp(deps: Deps) {
   app.route("/", servicePageRoutes);
   app.route("/", listingCheckRoutes);
   app.route("/", addServiceRoutes);
+  app.route("/", accessRequestRoutes);
   app.route("/", coverageRoutes);
   app.route("/admin", adminRoutes);
   app.route("/oruk", orukRoutes);

@@ -36,6 +36,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "report.resolve": "Report resolved",
   "report.dismiss": "Report dismissed",
   "reminder.queue": "Review reminder written",
+  "access.approve": "Editor access approved",
+  "access.refuse": "Editor access refused",
 };
 
 export const ENTITY_LABELS: Record<AuditEntry["entity"], string> = {
@@ -44,4 +46,5 @@ export const ENTITY_LABELS: Record<AuditEntry["entity"], string> = {
   user: "Account",
   organisation: "Organisation",
   outbox: "Message",
+  "access-request": "Request for editor access",
 };

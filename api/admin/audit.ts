@@ -42,13 +42,15 @@ export const AUDIT_ACTIONS = [
   "report.resolve",
   "report.dismiss",
   "reminder.queue",
+  "access.approve",
+  "access.refuse",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   userId: string | null;
   action: AuditAction;
-  entity: "user" | "organisation" | "listing" | "report" | "outbox";
+  entity: "user" | "organisation" | "listing" | "report" | "outbox" | "access-request";
   entityId: string;
   before?: unknown;
   after?: unknown;

@@ -12,6 +12,7 @@ import { organisations, services, users } from "../../schema/tables.js";
 import type { Deps } from "../deps.js";
 import { type FeedSyncOptions, type FeedSyncResult, syncDueFeeds } from "../feeds/daily.js";
 import { errorFields } from "../logger.js";
+import { purgeAccessRequests } from "./access-requests.js";
 import { purgeAccountLinks } from "./account-links.js";
 import { newLinkToken, purgeEmailLinks } from "./email-links.js";
 import { organisationMailLanguages } from "./mail-language.js";
@@ -46,7 +47,7 @@ export interface DailyJobsResult extends FeedSyncResult {
   sent: number;
   failed: number;
   sessionsPurged: number;
-  /** Mail links used or expired more than a day ago, and unconfirmed submissions past theirs. */
+  /** Mail links used or expired more than a day ago; unconfirmed submissions and access requests past theirs. */
   linksPurged: number;
   /** Notification rows, and sent or failed messages other than reminders, past their time. */
   notificationsPurged: number;
@@ -98,7 +99,10 @@ export async function runDailyJobs(
   const sender = options.sender ?? deps.mail;
   const delivery = sender ? await deliverOutbox(db, now, sender) : { sent: 0, failed: 0 };
   const sessionsPurged = await purgeSessions(db, now);
-  const linksPurged = (await purgeEmailLinks(db, now)) + (await purgeSubmissions(db, now));
+  const linksPurged =
+    (await purgeEmailLinks(db, now)) +
+    (await purgeSubmissions(db, now)) +
+    (await purgeAccessRequests(db, now));
   const notificationsPurged = (await purgeNotifications(db, now)) + (await purgeOutbox(db, now));
   const reportTextsPurged = await purgeReportText(
     db,

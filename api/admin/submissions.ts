@@ -9,8 +9,14 @@ import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { type SubmissionFields, submissions } from "../../schema/tables.js";
 import type { Lang } from "../../schema/taxonomy.js";
 import type { Db } from "../db/types.js";
+import {
+  ADDRESS_LINK_DAYS,
+  addressCheckStatements,
+  confirmAddress,
+  lapsedBefore,
+} from "./address-check.js";
 import { runBatch } from "./batch.js";
-import { claimLink, type EmailLinkRow, emailLinkInsert, linkRow } from "./email-links.js";
+import type { EmailLinkRow } from "./email-links.js";
 import { previousChanged } from "./guarded.js";
 import { inLanguages, linkLang } from "./mail-text.js";
 import { notify } from "./notify.js";
@@ -18,8 +24,6 @@ import { queueMailStatement } from "./outbox.js";
 import { randomId } from "./tokens.js";
 
 export type SubmissionRow = typeof submissions.$inferSelect;
-
-export const ADDRESS_LINK_DAYS = 7;
 
 const one = (v: SubmissionFields, k: string) => {
   const x = v[k];
@@ -60,23 +64,14 @@ export async function createSubmission(
       contactEmail: input.email,
       createdAt: now.toISOString(),
     }),
-    emailLinkInsert(
-      db,
-      await linkRow(now, {
-        token,
-        purpose: "confirm-address",
-        subjectId: id,
-        days: ADDRESS_LINK_DAYS,
-      }),
-    ),
-    queueMailStatement(db, now, {
-      kind: "address-check",
-      key: `address-check:${id}`,
-      recipients: [input.email],
+    ...(await addressCheckStatements(db, now, {
+      token,
+      subjectId: id,
+      email: input.email,
       lang: input.lang,
+      text,
       payload: { submissionId: id },
-      ...text,
-    }),
+    })),
   ]);
   return id;
 }
@@ -93,8 +88,10 @@ export async function confirmSubmission(
   link: EmailLinkRow,
   submission: SubmissionRow,
 ): Promise<boolean> {
-  const [claimed] = await runBatch(db, [
-    claimLink(db, now, link),
+  const claimed = await confirmAddress(
+    db,
+    now,
+    link,
     db
       .update(submissions)
       .set({ status: "waiting", confirmedAt: now.toISOString() })
@@ -105,7 +102,7 @@ export async function confirmSubmission(
           previousChanged,
         ),
       ),
-  ]);
+  );
   if (!claimed) return false;
   await notify(db, now, {
     kind: "submission-waiting",
@@ -199,9 +196,10 @@ export async function handleSubmission(
 
 /** Unconfirmed submissions are deleted once their link has lapsed (7 days). */
 export async function purgeSubmissions(db: Db, now: Date): Promise<number> {
-  const before = new Date(now.getTime() - ADDRESS_LINK_DAYS * 86_400_000).toISOString();
   const result = await db
     .delete(submissions)
-    .where(and(eq(submissions.status, "unconfirmed"), lt(submissions.createdAt, before)));
+    .where(
+      and(eq(submissions.status, "unconfirmed"), lt(submissions.createdAt, lapsedBefore(now))),
+    );
   return result.rowsAffected;
 }

@@ -13,6 +13,7 @@ import {
   stageLabels,
 } from "../../schema/taxonomy.js";
 import { addServiceStrings } from "./add-service-strings.js";
+import { ConfirmForm, ErrorSummary, Field, Honeypot, fieldId as id, one } from "./form-field.js";
 import { Layout } from "./layout.js";
 
 /**
@@ -27,65 +28,10 @@ export type AddServiceView =
   | { kind: "confirmed" }
   | { kind: "link-bad" };
 
-const id = (name: string) => `f-${name.replace(/[^A-Za-z0-9]+/g, "-")}`;
-const one = (v: SubmissionFields, k: string) => {
-  const x = v[k];
-  return Array.isArray(x) ? (x[0] ?? "") : (x ?? "");
-};
 const many = (v: SubmissionFields, k: string) => {
   const x = v[k];
   return Array.isArray(x) ? x : x ? [x] : [];
 };
-
-interface FieldProps {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  values: SubmissionFields;
-  errors: Record<string, string>;
-  type?: string;
-  autocomplete?: string;
-  required?: boolean;
-  rows?: number;
-  lang: Lang;
-}
-
-function Field(p: FieldProps) {
-  const error = p.errors[p.name];
-  const described = [p.hint ? `${id(p.name)}-hint` : "", error ? `${id(p.name)}-error` : ""]
-    .filter(Boolean)
-    .join(" ");
-  const common = {
-    id: id(p.name),
-    name: p.name,
-    "aria-describedby": described || undefined,
-    "aria-invalid": error ? "true" : undefined,
-    required: p.required,
-    autocomplete: p.autocomplete,
-  };
-  return (
-    <div class={error ? "field has-error" : "field"}>
-      <label for={id(p.name)}>{p.label}</label>
-      {p.hint ? (
-        <p class="hint" id={`${id(p.name)}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`${id(p.name)}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {p.rows ? (
-        <textarea {...common} rows={p.rows}>
-          {one(p.values, p.name)}
-        </textarea>
-      ) : (
-        <input {...common} type={p.type ?? "text"} value={one(p.values, p.name)} />
-      )}
-    </div>
-  );
-}
 
 function Choices(p: {
   name: string;
@@ -191,18 +137,7 @@ export function AddServicePage(props: {
         <h1>{title}</h1>
         {view.kind === "form" ? (
           <>
-            {errorList.length > 0 ? (
-              <div class="error-summary" role="alert" tabindex={-1}>
-                <h2>{t.errorTitle}</h2>
-                <ul>
-                  {errorList.map(([name, message]) => (
-                    <li>
-                      <a href={`#${id(name === "form" ? "org.name" : name)}`}>{message}</a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
+            <ErrorSummary title={t.errorTitle} errors={errors} formField="org.name" />
             <p>{t.intro}</p>
             <FormBody view={view} lang={lang} q={q} />
           </>
@@ -213,17 +148,11 @@ export function AddServicePage(props: {
           </p>
         ) : null}
         {view.kind === "confirm" ? (
-          <>
-            <p>{t.confirmIntro(view.name)}</p>
-            <form
-              method="post"
-              action={`/add-your-service/confirm/${encodeURIComponent(view.token)}${q}`}
-            >
-              <button type="submit" class="button">
-                {t.confirm}
-              </button>
-            </form>
-          </>
+          <ConfirmForm
+            intro={t.confirmIntro(view.name)}
+            action={`/add-your-service/confirm/${encodeURIComponent(view.token)}${q}`}
+            label={t.confirm}
+          />
         ) : null}
         {view.kind === "confirmed" ? (
           <p class="notice" role="status">
@@ -256,10 +185,7 @@ function FormBody(props: {
       <input type="hidden" name="contacts.1.kind" value="email" />
       <input type="hidden" name="contacts.2.kind" value="web" />
       <input type="hidden" name="locations.0.id" value={one(view.values, "locations.0.id")} />
-      <div class="trap" aria-hidden="true">
-        <label for="f-homepage">{t.trap}</label>
-        <input type="text" id="f-homepage" name="homepage" tabindex={-1} autocomplete="off" />
-      </div>
+      <Honeypot label={t.trap} />
       <fieldset class="form-section">
         <legend>{t.orgLegend}</legend>
         <Field name="org.name" label={t.orgName} required autocomplete="organization" {...f} />

@@ -57,6 +57,24 @@ const en = {
   confirmed:
     "Your address is confirmed and your service is with the reviewers. We will email you when they have looked at it.",
   linkBad: "This link does not work or has expired. Please fill in the form again.",
+  /** The reviewers' checks (organisation, listing) in a sender's words, by field. */
+  fieldCheck: (field: string): string =>
+    ({
+      "org.name": "Use between 2 and 160 characters for the organisation name.",
+      "org.website": "Use a website address that starts with https://.",
+      "org.email": "Enter an email address like name@example.org.",
+      "org.phone": "Use a UK phone number in digits, like 01632 960123.",
+      name: "Use between 2 and 160 characters for the name.",
+      summary: "Use between 10 and 300 characters for the summary.",
+      "contacts.0.value": "Use a UK phone number in digits, like 01632 960123.",
+      "contacts.1.value": "Enter an email address like name@example.org.",
+      "contacts.2.value": "Use a website address that starts with https://.",
+      "locations.0.name": "Give the venue’s name (2 to 160 characters), or leave the venue blank.",
+      "locations.0.address":
+        "Give the venue’s address (5 to 300 characters), or leave the venue blank.",
+      "locations.0.postcode":
+        "Enter a full UK postcode we can find, like EX4 4AB, or leave the venue blank.",
+    })[field] ?? "Please check your answers: something here cannot be listed as it is.",
 };
 
 export type AddServiceStrings = typeof en;
@@ -117,6 +135,23 @@ const cy: AddServiceStrings = {
   confirmed:
     "Mae eich cyfeiriad wedi’i gadarnhau ac mae eich gwasanaeth gyda’r adolygwyr. Byddwn yn anfon e-bost atoch pan fyddant wedi edrych arno.",
   linkBad: "Nid yw’r ddolen hon yn gweithio neu mae wedi dod i ben. Llenwch y ffurflen eto.",
+  fieldCheck: (field: string): string =>
+    ({
+      "org.name": "Defnyddiwch rhwng 2 a 160 nod ar gyfer enw’r sefydliad.",
+      "org.website": "Defnyddiwch gyfeiriad gwefan sy’n dechrau gyda https://.",
+      "org.email": "Rhowch gyfeiriad e-bost fel enw@example.org.",
+      "org.phone": "Defnyddiwch rif ffôn yn y DU mewn digidau, fel 01632 960123.",
+      name: "Defnyddiwch rhwng 2 a 160 nod ar gyfer yr enw.",
+      summary: "Defnyddiwch rhwng 10 a 300 nod ar gyfer y crynodeb.",
+      "contacts.0.value": "Defnyddiwch rif ffôn yn y DU mewn digidau, fel 01632 960123.",
+      "contacts.1.value": "Rhowch gyfeiriad e-bost fel enw@example.org.",
+      "contacts.2.value": "Defnyddiwch gyfeiriad gwefan sy’n dechrau gyda https://.",
+      "locations.0.name": "Rhowch enw’r lleoliad (2 i 160 nod), neu gadewch y lleoliad yn wag.",
+      "locations.0.address":
+        "Rhowch gyfeiriad y lleoliad (5 i 300 nod), neu gadewch y lleoliad yn wag.",
+      "locations.0.postcode":
+        "Rhowch god post llawn yn y DU y gallwn ddod o hyd iddo, fel EX4 4AB, neu gadewch y lleoliad yn wag.",
+    })[field] ?? "Gwiriwch eich atebion: ni ellir rhestru rhywbeth yma fel y mae.",
 };
 
 export const addServiceStrings = (lang: Lang): AddServiceStrings => (lang === "cy" ? cy : en);

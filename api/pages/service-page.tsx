@@ -10,6 +10,7 @@ import {
 } from "../../schema/taxonomy.js";
 import { formatContact, formatDate, formatSchedule, formatSession } from "../print/format.js";
 import { printStrings } from "../print/strings.js";
+import { accessRequestStrings } from "./access-request-strings.js";
 import { Layout } from "./layout.js";
 
 /**
@@ -284,6 +285,13 @@ export function ServicePage(props: {
             href={`/services/${encodeURIComponent(detail.id)}/report${lang === "cy" ? "?lang=cy" : ""}`}
           >
             {t.report}
+          </a>
+        </p>
+        <p class="report-link">
+          <a
+            href={`/services/${encodeURIComponent(detail.id)}/ask-to-update${lang === "cy" ? "?lang=cy" : ""}`}
+          >
+            {accessRequestStrings(lang).link}
           </a>
         </p>
         <CrisisPanel routes={crisis} lang={lang} />

@@ -1,39 +1,34 @@
 /**
  * `/add-your-service`: the public form (api/pages/add-service-page.tsx) and the link that
- * confirms the submitter's address (api/admin/submissions.ts). No third-party captcha: a timed
- * token signed with the server's key (at least 3 seconds and at most 2 hours old), a honeypot
- * field, the same-site check, and the per-client limit for public forms. Personal data is
- * never logged; the form asks for no one else's.
+ * confirms the submitter's address (api/admin/submissions.ts). The protections every public form
+ * shares are in public-form.ts (timed token, same-site check, per-client limit, honeypot).
+ * Personal data is never logged; the form asks for no one else's.
  */
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { SubmissionFields } from "../../schema/tables.js";
 import { KINDS, type Kind, type Lang } from "../../schema/taxonomy.js";
-import { looksLikeToken, newLinkToken, readLink } from "../admin/email-links.js";
-import { fromSameSite } from "../admin/http.js";
+import { newLinkToken } from "../admin/email-links.js";
 import { formFromBody } from "../admin/listing-form.js";
 import { listingFromForm } from "../admin/listing-form-parse.js";
-import { checkLoginToken, issueLoginToken } from "../admin/login-token.js";
-import { adminState } from "../admin/state.js";
 import {
   confirmSubmission,
   createSubmission,
   getSubmission,
   submissionName,
 } from "../admin/submissions.js";
+import { newOrganisation } from "../admin/users.js";
 import { ukToday } from "../admin/workflow.js";
-import { clientKey } from "../client-address.js";
 import type { AppEnv } from "../deps.js";
 import { AddServicePage, type AddServiceView } from "../pages/add-service-page.js";
 import { type AddServiceStrings, addServiceStrings } from "../pages/add-service-strings.js";
 import { sendPage } from "../pages/layout.js";
+import { addressLinkRoutes } from "./address-link.js";
+import { EMAIL, filledHoneypot, formToken, HONEYPOT, mailOrigin, refusal } from "./public-form.js";
 import { langOf, otherLanguage } from "./service-page.js";
 
 type C = Context<AppEnv>;
-
-/** A person takes longer than this to fill in the form; a script does not. */
-const MIN_FILL_MS = 3_000;
 
 function show(c: C, lang: Lang, view: AddServiceView, status: ContentfulStatusCode = 200) {
   c.header("Cache-Control", "no-store");
@@ -45,22 +40,6 @@ function show(c: C, lang: Lang, view: AddServiceView, status: ContentfulStatusCo
   );
 }
 
-async function formToken(c: C): Promise<string> {
-  const deps = c.get("deps");
-  return (await issueLoginToken(await adminState(deps).loginKey, deps.now().getTime())).cookie;
-}
-
-/** "fresh", or why the form's token is refused. */
-async function tokenState(c: C, value: string): Promise<"fresh" | "too-fast" | "expired"> {
-  const deps = c.get("deps");
-  const now = deps.now().getTime();
-  const [token = "", issued = ""] = value.split(".");
-  if (!(await checkLoginToken(await adminState(deps).loginKey, value, token, now)))
-    return "expired";
-  return now - Number(issued) < MIN_FILL_MS ? "too-fast" : "fresh";
-}
-
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const text = (v: SubmissionFields, k: string) => {
   const x = v[k];
   return (Array.isArray(x) ? (x[0] ?? "") : (x ?? "")).trim();
@@ -97,7 +76,19 @@ function problems(
   need("you.name", t.youName);
   if (!EMAIL.test(text(v, "you.email"))) errors["you.email"] = t.badEmail;
   if (Object.keys(errors).length > 0) return errors;
-  // The editor's checks, on the editor's field names: an accepted submission will pass them.
+  // The checks a reviewer's "accept" makes, the organisation's and the editor's, so that an
+  // accepted submission passes them; their messages are the console's, in English, so the
+  // public form says the same in its own words, field by field.
+  const org = newOrganisation.safeParse({
+    name: text(v, "org.name"),
+    website: text(v, "org.website") || null,
+    email: text(v, "org.email") || null,
+    phone: text(v, "org.phone") || null,
+  });
+  for (const issue of org.success ? [] : org.error.issues) {
+    const k = `org.${String(issue.path[0])}`;
+    errors[k] = t.fieldCheck(k);
+  }
   const parsed = listingFromForm(formFromBody({ ...v, organisationId: "submission" }), {
     id: "submission",
     geo,
@@ -105,8 +96,9 @@ function problems(
     today,
   });
   if (!parsed.ok) {
-    for (const [k, message] of Object.entries(parsed.errors)) {
-      errors[k in v || k.includes(".") ? k : "form"] = message;
+    for (const k of Object.keys(parsed.errors)) {
+      const key = k in v || k.includes(".") ? k : "form";
+      errors[key] ??= t.fieldCheck(key);
     }
   }
   return errors;
@@ -116,7 +108,7 @@ function problems(
 function fieldsOf(body: Record<string, string | File | (string | File)[]>): SubmissionFields {
   const out: SubmissionFields = {};
   for (const [k, raw] of Object.entries(body)) {
-    if (k === "_form" || k === "homepage") continue;
+    if (k === "_form" || k === HONEYPOT) continue;
     if (!/^(org\.|you\.|contacts\.[0-2]\.|locations\.0\.)?[A-Za-z]{1,20}$/.test(k)) continue;
     const values = (Array.isArray(raw) ? raw : [raw]).filter(
       (x): x is string => typeof x === "string",
@@ -171,59 +163,38 @@ export const addServiceRoutes = new Hono<AppEnv>()
     const values = fieldsOf(body);
     const again = async (errors: Record<string, string>, status: ContentfulStatusCode) =>
       show(c, lang, { kind: "form", values, errors, formToken: await formToken(c) }, status);
-    if (!fromSameSite(c)) return again({ form: t.expired }, 403);
-    const sent = typeof body._form === "string" ? body._form : "";
-    const state = await tokenState(c, sent);
-    if (state !== "fresh")
-      return again({ form: state === "too-fast" ? t.tooFast : t.expired }, 400);
-    const limiter = deps.limits?.reports;
-    if (limiter && !(await limiter.limit({ key: clientKey(c) })).success) {
-      return again({ form: t.limited }, 429);
-    }
+    const refused = await refusal(c, body._form);
+    if (refused) return again({ form: t[refused.problem] }, refused.status);
     const errors = problems(values, t, ukToday(deps.now()), await deps.geo());
     if (Object.keys(errors).length > 0) return again(errors, 422);
     const email = text(values, "you.email").toLowerCase();
     // A filled honeypot gets the same answer and nothing is kept.
-    if (typeof body.homepage === "string" && body.homepage !== "") {
-      return show(c, lang, { kind: "check", email });
-    }
+    if (filledHoneypot(body)) return show(c, lang, { kind: "check", email });
     const { "you.name": _n, "you.email": _e, ...fields } = values;
-    const origin = (deps.publicOrigin ?? new URL(c.req.url).origin).replace(/\/$/, "");
     await createSubmission(
       deps.db,
       deps.now(),
-      { fields, lang, name: text(values, "you.name"), email, origin },
+      { fields, lang, name: text(values, "you.name"), email, origin: mailOrigin(c) },
       newLinkToken(),
     );
     return show(c, lang, { kind: "check", email });
   })
-  .get("/add-your-service/confirm/:token", async (c) => {
-    const lang = langOf(c);
-    const deps = c.get("deps");
-    c.header("Referrer-Policy", "no-referrer");
-    const token = c.req.param("token");
-    const state = looksLikeToken(token)
-      ? await readLink(deps.db, deps.now(), token, "confirm-address")
-      : { kind: "unknown" as const };
-    if (state.kind === "used" && c.req.query("done") === "1")
-      return show(c, lang, { kind: "confirmed" });
-    if (state.kind !== "usable") return show(c, lang, { kind: "link-bad" }, 410);
-    const submission = await getSubmission(deps.db, state.link.subjectId);
-    if (!submission) return show(c, lang, { kind: "link-bad" }, 410);
-    return show(c, lang, { kind: "confirm", name: submissionName(submission), token });
-  })
-  .post("/add-your-service/confirm/:token", async (c) => {
-    const lang = langOf(c);
-    const deps = c.get("deps");
-    const now = deps.now();
-    const token = c.req.param("token");
-    if (!fromSameSite(c)) return show(c, lang, { kind: "link-bad" }, 403);
-    const state = await readLink(deps.db, now, token, "confirm-address");
-    if (state.kind !== "usable") return show(c, lang, { kind: "link-bad" }, 410);
-    const submission = await getSubmission(deps.db, state.link.subjectId);
-    if (!submission || !(await confirmSubmission(deps.db, now, state.link, submission))) {
-      return show(c, lang, { kind: "link-bad" }, 410);
-    }
-    const q = lang === "cy" ? "&lang=cy" : "";
-    return c.redirect(`/add-your-service/confirm/${encodeURIComponent(token)}?done=1${q}`, 303);
-  });
+  .route(
+    "/",
+    addressLinkRoutes("/add-your-service/confirm", {
+      load: async (db, id) => {
+        const submission = await getSubmission(db, id);
+        return submission?.status === "unconfirmed" ? submission : null;
+      },
+      confirm: confirmSubmission,
+      show: (c, lang, view, status) =>
+        show(
+          c,
+          lang,
+          view.kind === "confirm"
+            ? { kind: "confirm", name: submissionName(view.subject), token: view.token }
+            : view,
+          status,
+        ),
+    }),
+  );

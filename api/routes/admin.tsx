@@ -10,6 +10,7 @@ import { ASSETS, CONSOLE_CSP } from "../admin/assets.js";
 import { audit } from "../admin/audit.js";
 import { type AdminEnv, clearSessionCookie, requireCsrf, requireSession } from "../admin/http.js";
 import { endSession } from "../admin/session.js";
+import { adminAccessRequestRoutes } from "./admin-access-requests.js";
 import { adminAccountRoutes } from "./admin-accounts.js";
 import { adminAuditRoutes } from "./admin-audit.js";
 import { adminCsvRoutes } from "./admin-csv.js";
@@ -69,6 +70,7 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route("/", adminAccountRoutes)
   .route("/", adminNotifyRoutes)
   .route("/", adminSubmissionRoutes)
+  .route("/", adminAccessRequestRoutes)
   .route("/", adminAuditRoutes)
   .route("/", adminCsvRoutes)
   .route("/", adminFeedRoutes)

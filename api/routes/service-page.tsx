@@ -41,7 +41,7 @@ async function publishedBundle(c: Context<AppEnv>): Promise<ServiceBundle | null
 }
 
 /** Where old QR codes lead: crisis routes for anyone in the UK, and a way to search again. */
-async function notFound(c: Context<AppEnv>, lang: Lang) {
+export async function notFound(c: Context<AppEnv>, lang: Lang) {
   c.header("Cache-Control", "public, max-age=60");
   const crisis = await crisisFor(c.get("deps"), COUNTRIES, lang);
   return sendPage(

@@ -10,6 +10,7 @@ export type NavKey =
   | "due"
   | "reports"
   | "submissions"
+  | "access-requests"
   | "outbox"
   | "audit"
   | "users"
@@ -44,6 +45,12 @@ const NAV: { key: NavKey; href: string; label: string; show: (u: SessionUser) =>
     href: "/admin/submissions",
     label: "Offered services",
     show: (u) => can(u, "publish"),
+  },
+  {
+    key: "access-requests",
+    href: "/admin/access-requests",
+    label: "Editor access",
+    show: (u) => can(u, "manage-users"),
   },
   { key: "outbox", href: "/admin/outbox", label: "Outbox", show: (u) => can(u, "read-outbox") },
   { key: "audit", href: "/admin/audit", label: "Audit log", show: (u) => can(u, "read-audit") },

@@ -118,6 +118,33 @@ describe("Add your service", () => {
     expect(page).toMatch(/value="postnatal" id="[^"]+" checked/);
   });
 
+  it("puts the reviewers' own checks in the sender's language, field by field", async () => {
+    const f = await form("?lang=cy");
+    con.clock.advance(5_000);
+    const res = await con.app.request("/add-your-service?lang=cy", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: formBody({
+        ...FIELDS,
+        ...f,
+        "org.website": "http://kingsbridge-mums.example.org",
+        "contacts.0.value": "12345",
+        "locations.0.name": "Neuadd y Dref",
+        "locations.0.address": "Fore Street, Kingsbridge",
+        "locations.0.postcode": "ZZ9 9ZZ",
+      }),
+    });
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain("Defnyddiwch gyfeiriad gwefan sy’n dechrau gyda https://.");
+    expect(page).toContain("Defnyddiwch rif ffôn yn y DU mewn digidau, fel 01632 960123.");
+    expect(page).toContain("Rhowch god post llawn yn y DU y gallwn ddod o hyd iddo");
+    // The console's English words are not shown to the public.
+    expect(page).not.toMatch(/Use an https|Use a UK phone|could not find this postcode/);
+    expect(page).toContain('value="ZZ9 9ZZ"');
+    expect(await con.db.select().from(submissions)).toHaveLength(0);
+  });
+
   it("keeps nothing when the honeypot is filled, but answers the same", async () => {
     const f = await form();
     con.clock.advance(5_000);
