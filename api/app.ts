@@ -6,6 +6,7 @@ import type { AppEnv, Deps } from "./deps.js";
 import { searchDemand } from "./embed-usage.js";
 import { errorResponse, notFoundResponse } from "./error-response.js";
 import { errorFields } from "./logger.js";
+import { publicCors, setResponseHeader } from "./public-cors.js";
 import { concurrencyCap, rateLimit } from "./rate-limit.js";
 import { accessRequestRoutes } from "./routes/access-request.js";
 import { addServiceRoutes } from "./routes/add-service.js";
@@ -68,7 +69,7 @@ export function createApp(deps: Deps) {
     c.set("deps", deps);
     const started = performance.now();
     await next();
-    c.header("X-Request-Id", requestId);
+    setResponseHeader(c, "X-Request-Id", requestId);
     // The matched route pattern, never the path or query: both can hold a postcode.
     deps.logger.info("request", {
       requestId,
@@ -103,7 +104,7 @@ export function createApp(deps: Deps) {
     "/api/v1/services/:id/reports",
     cors({ origin: "*", allowMethods: ["POST", "OPTIONS"], allowHeaders: ["Content-Type"] }),
   );
-  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
+  app.use("/api/*", publicCors(["GET", "HEAD", "OPTIONS"]));
   // The JSON API and the Open Referral feed share the per-client allowance for public reads.
   for (const path of ["/api/*", "/oruk/*"]) {
     app.use(

@@ -55,4 +55,9 @@ export interface Candidates {
    * caller has it: comparing two numbers is much cheaper than collating two names.
    */
   nameOrder?: ReadonlyMap<string, number>;
+  /**
+   * True when every service named by a venue or an area already passes `passesFilters` for the
+   * search's filters (the in-memory index judges them as it gathers), so ranking need not again.
+   */
+  filtered?: boolean;
 }

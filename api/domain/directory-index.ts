@@ -10,7 +10,13 @@ import type { AreaRow, ServiceBundle, ServiceRow } from "./bundle.js";
 import type { AreaHit, Candidates, LocationHit } from "./candidates.js";
 import { boundingBox, distanceKm } from "./distance.js";
 import { hiddenAsStaleAfter } from "./review.js";
-import { anywhereKeys, compareNames, passesFilters, type SearchFiltersInput } from "./search.js";
+import {
+  anywhereKeys,
+  compareNames,
+  type ListingFilters,
+  passesFilters,
+  type SearchFiltersInput,
+} from "./search.js";
 import { VenueGrid } from "./venue-grid.js";
 
 /** Radius areas are kept in cells this many degrees wide, each area in every cell it touches. */
@@ -27,6 +33,34 @@ const REACH = (km: number) => km * 1.02 + 0.05;
 const TIE_REACH = (dk: number) => dk * 1.03 + 0.15;
 /** The first circle venues are gathered in (km); widened threefold until the answer lies inside. */
 const FIRST_REACH_KM = 2;
+/**
+ * How many different sets of filters keep their verdicts (one byte per service each, 19 KB at
+ * 19,000 services); the least recently asked set goes first.
+ */
+const FILTER_SETS_KEPT = 64;
+/** A verdict not worked out yet, and the two answers of `passesFilters`. */
+const UNJUDGED = 0;
+const PASSES = 1;
+const FAILS = 2;
+
+const list = (v: readonly string[]) => v.join(",");
+const flag = (v: boolean) => (v ? "1" : "0");
+/** How each filter `passesFilters` reads goes into a key (a filter added there must be added here). */
+const FILTER_KEY: { [K in keyof ListingFilters]-?: (v: ListingFilters[K]) => string } = {
+  stage: list,
+  kind: list,
+  format: list,
+  when: list,
+  selfReferral: flag,
+  free: flag,
+  children: flag,
+  language: (v) => v ?? "",
+};
+
+/** The filters a verdict depends on, as one key (radius and limit do not change it). */
+function filterKey(f: ListingFilters): string {
+  return `${FILTER_KEY.stage(f.stage)}|${FILTER_KEY.kind(f.kind)}|${FILTER_KEY.format(f.format)}|${FILTER_KEY.when(f.when)}|${FILTER_KEY.selfReferral(f.selfReferral)}${FILTER_KEY.free(f.free)}${FILTER_KEY.children(f.children)}|${FILTER_KEY.language(f.language)}`;
+}
 
 interface AreaEntry {
   area: AreaRow;
@@ -57,9 +91,13 @@ export class DirectoryIndex {
   private readonly seenAt: Int32Array;
   private readonly nearest2: Float64Array;
   private readonly touched: Int32Array;
-  private readonly judgedAt: Int32Array;
-  private readonly passed: Uint8Array;
   private readonly pushedAt: Int32Array;
+  /**
+   * `passesFilters` per service, per set of filters, worked out as searches ask. A verdict
+   * depends on the listing and the filters alone (not on the place or the time), and most
+   * searches share one of a few sets of filters, so each is judged once per index.
+   */
+  private readonly verdicts = new Map<string, Uint8Array>();
 
   constructor(
     /** The `directory_version` this index was built from. */
@@ -78,8 +116,6 @@ export class DirectoryIndex {
     this.seenAt = new Int32Array(n);
     this.nearest2 = new Float64Array(n);
     this.touched = new Int32Array(n);
-    this.judgedAt = new Int32Array(n);
-    this.passed = new Uint8Array(n);
     this.pushedAt = new Int32Array(n);
     const points: { latitude: number; longitude: number; owner: number }[] = [];
     bundles.forEach((b, owner) => {
@@ -186,14 +222,16 @@ export class DirectoryIndex {
   candidates(place: Place, f: SearchFiltersInput, now: Date): Candidates {
     const q = this.nextStamp();
     const nowMs = now.getTime();
+    const verdict = this.verdictsFor(f);
     const accept = (i: number): boolean => {
-      if (this.judgedAt[i] === q) return this.passed[i] === 1;
-      const b = this.bundles[i]!;
-      const ok =
-        nowMs <= this.hiddenAfter[i]! && passesFilters(b.service, b.schedules, b.contacts, f);
-      this.judgedAt[i] = q;
-      this.passed[i] = ok ? 1 : 0;
-      return ok;
+      if (nowMs > this.hiddenAfter[i]!) return false;
+      let v = verdict[i]!;
+      if (v === UNJUDGED) {
+        const b = this.bundles[i]!;
+        v = passesFilters(b.service, b.schedules, b.contacts, f) ? PASSES : FAILS;
+        verdict[i] = v;
+      }
+      return v === PASSES;
     };
 
     const areas: AreaHit[] = [];
@@ -263,7 +301,25 @@ export class DirectoryIndex {
     }
     for (const i of areaOwners) pushVenues(i);
     const { services, schedules, contacts, nameOrder } = this;
-    return { locations, areas, services, schedules, contacts, nameOrder };
+    return { locations, areas, services, schedules, contacts, nameOrder, filtered: true };
+  }
+
+  /** The verdicts kept for one set of filters (see `verdicts`). */
+  private verdictsFor(f: ListingFilters): Uint8Array {
+    const key = filterKey(f);
+    let kept = this.verdicts.get(key);
+    if (kept) {
+      // Map order is insertion order: re-inserting keeps the most recently asked last.
+      this.verdicts.delete(key);
+    } else {
+      kept = new Uint8Array(this.bundles.length);
+      if (this.verdicts.size >= FILTER_SETS_KEPT) {
+        const oldest = this.verdicts.keys().next().value;
+        if (oldest !== undefined) this.verdicts.delete(oldest);
+      }
+    }
+    this.verdicts.set(key, kept);
+    return kept;
   }
 
   /** Each service's nearest venue within `km` (flat), into `touched` / `nearest2`; their count. */
@@ -327,7 +383,6 @@ export class DirectoryIndex {
   private nextStamp(): number {
     if (this.stamp >= 0x7fff_fff0) {
       this.stamp = 0;
-      this.judgedAt.fill(0);
       this.pushedAt.fill(0);
     }
     return ++this.stamp;

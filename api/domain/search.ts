@@ -38,19 +38,13 @@ export const compareNames = new Intl.Collator("en-GB").compare;
 const NO_SCHEDULES: readonly ScheduleRow[] = Object.freeze([]);
 const NO_CONTACTS: readonly ContactHit[] = Object.freeze([]);
 
-export type SearchFiltersInput = Pick<
+/** The filters a listing passes or fails by itself (not by where it is). */
+export type ListingFilters = Pick<
   SearchQuery,
-  | "stage"
-  | "kind"
-  | "format"
-  | "when"
-  | "selfReferral"
-  | "free"
-  | "children"
-  | "language"
-  | "radiusKm"
-  | "limit"
+  "stage" | "kind" | "format" | "when" | "selfReferral" | "free" | "children" | "language"
 >;
+
+export type SearchFiltersInput = ListingFilters & Pick<SearchQuery, "radiusKm" | "limit">;
 
 /**
  * Whether a service can be shown for the filters the person chose. Judged before each group is
@@ -60,7 +54,7 @@ export function passesFilters(
   s: CandidateService,
   schedules: readonly Pick<ScheduleRow, "weekday" | "startTime" | "termTimeOnly">[],
   contacts: readonly ContactHit[],
-  f: SearchFiltersInput,
+  f: ListingFilters,
 ): boolean {
   if (s.kind === "crisis" && !f.kind.includes("crisis")) return false;
   // A listing she could not act on (no checked contact) is not shown.
@@ -119,8 +113,10 @@ export function rankSearch(
     const s = candidates.services.get(id);
     if (!s) continue;
     const schedules = candidates.schedules.get(s.id) ?? NO_SCHEDULES;
-    const contacts = candidates.contacts.get(s.id) ?? NO_CONTACTS;
-    if (!passesFilters(s, schedules, contacts, filters)) continue;
+    if (!candidates.filtered) {
+      const contacts = candidates.contacts.get(s.id) ?? NO_CONTACTS;
+      if (!passesFilters(s, schedules, contacts, filters)) continue;
+    }
     const d = nearest.get(s.id);
     const areaKind = bestArea.get(s.id) ?? null;
     const group: GroupName | null =
@@ -136,7 +132,8 @@ export function rankSearch(
       serviceId: s.id,
       group,
       distanceKm: d === undefined ? null : Math.round(d * 10) / 10,
-      nextSession: nextSessionRemembered(schedules, schedules, now),
+      // A ranking key near you and in your area; in "anywhere" only the winners need it (below).
+      nextSession: group === "anywhere" ? null : nextSessionRemembered(schedules, schedules, now),
       areaKind,
     });
   }
@@ -171,7 +168,10 @@ export function rankSearch(
   return {
     nearby: ranked(groups.nearby, (r) => [r.distanceKm ?? 0, session(r)]),
     area: ranked(groups.area, (r, s) => [specificity(r), selfReferral(s), session(r)]),
-    anywhere: ranked(groups.anywhere, (r, s) => anywhereKeys(s, r.areaKind)),
+    anywhere: ranked(groups.anywhere, (r, s) => anywhereKeys(s, r.areaKind)).map((r) => {
+      const schedules = candidates.schedules.get(r.serviceId) ?? NO_SCHEDULES;
+      return { ...r, nextSession: nextSessionRemembered(schedules, schedules, now) };
+    }),
   };
 }
 

@@ -341,6 +341,28 @@ export function describeContract(name: string, fetcher: () => Fetcher) {
       expect(res.headers.get("x-request-id")).toMatch(/[0-9a-f-]{36}/);
     });
 
+    it("answers a CORS preflight from any site, and sends Allow-Origin on errors too", async () => {
+      const pre = await fetcher()("/api/v1/search?postcode=EX4%204", {
+        method: "OPTIONS",
+        headers: {
+          Origin: "https://gp.example",
+          "Access-Control-Request-Method": "GET",
+          "Access-Control-Request-Headers": "if-none-match, accept",
+        },
+      });
+      expect(pre.status).toBe(204);
+      expect(pre.headers.get("access-control-allow-origin")).toBe("*");
+      expect(pre.headers.get("access-control-allow-methods")).toBe("GET,HEAD,OPTIONS");
+      expect(pre.headers.get("access-control-allow-headers")).toBe("if-none-match,accept");
+      const bad = await get("/api/v1/search?postcode=EX4%204&stage=nonsense");
+      expect(bad.status).toBe(400);
+      expect(bad.headers.get("access-control-allow-origin")).toBe("*");
+      expect(bad.headers.get("x-request-id")).toMatch(/[0-9a-f-]{36}/);
+      const missing = await get("/api/v1/services/no-such-listing");
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get("access-control-allow-origin")).toBe("*");
+    });
+
     it("gives search and listing answers a strong ETag and answers If-None-Match with 304", async () => {
       for (const path of [
         "/api/v1/search?postcode=EX4%204PQ&kind=peer-group",

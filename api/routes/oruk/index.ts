@@ -3,9 +3,9 @@
  * `*`, read only. What it publishes and how: docs/open-referral.md.
  */
 import { type Handler, Hono } from "hono";
-import { cors } from "hono/cors";
 import spec from "../../../data/oruk/openapi-3.0.json";
 import type { AppEnv } from "../../deps.js";
+import { publicCors } from "../../public-cors.js";
 import { publicCache } from "../http.js";
 import { orukContext } from "./feed.js";
 import { orukSalRoutes } from "./service-at-locations.js";
@@ -64,7 +64,7 @@ const apiDetails: Handler<AppEnv> = async (c) => {
 };
 
 export const orukRoutes = new Hono<AppEnv>()
-  .use("*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }))
+  .use("*", publicCors(["GET", "HEAD", "OPTIONS"]))
   // The base URL answers with and without its trailing slash (`/oruk` and `/oruk/`).
   .get("/", apiDetails)
   .get("/:slash{/?}", apiDetails)
