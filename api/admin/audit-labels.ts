@@ -48,3 +48,62 @@ export const ENTITY_LABELS: Record<AuditEntry["entity"], string> = {
   outbox: "Message",
   "access-request": "Request for editor access",
 };
+
+/**
+ * What each field recorded in an audit entry is called on the audit page. A listing is diffed
+ * field by field under its own names (diff.ts, SERVICE_FIELDS); everything else is shown key by
+ * key under these. `audit()` accepts only fields named here (audit.ts, `Labelled`), so a new
+ * field cannot reach the log without a label.
+ */
+export const FIELD_LABELS = {
+  // Accounts
+  id: "Id",
+  email: "Email address",
+  name: "Name",
+  role: "Role",
+  organisationId: "Organisation",
+  disabled: "Account turned off",
+  notify: "How they hear from us",
+  totpEnabledAt: "Two-factor sign-in turned on",
+  createdAt: "Added",
+  updatedAt: "Last changed",
+  changedBy: "Changed by",
+  outboxId: "Message",
+  recoveryCodesLeft: "Recovery codes left",
+  // Organisations
+  website: "Website",
+  phone: "Phone",
+  charityNumber: "Charity number",
+  mailLanguage: "Language of mail",
+  // Listings and their workflow
+  state: "State",
+  status: "Status",
+  note: "Note",
+  version: "Version",
+  revision: "Revision",
+  action: "Action asked for",
+  requestedBy: "Asked for by",
+  verifiedAt: "Last checked",
+  // Problem reports
+  serviceId: "Listing",
+  reason: "Reason",
+  from: "Came from",
+  confirmedBy: "Confirmed by",
+  // Review reminders
+  day: "Day",
+  listings: "Listings",
+  // Open Referral feeds
+  feed: "Feed",
+  remoteId: "Id in the feed",
+  source: "Source feed",
+  left: "Changes not taken",
+  mergedInto: "Merged into",
+  kept: "Listing kept",
+  archived: "Listing archived",
+} as const satisfies Record<string, string>;
+
+export type AuditField = keyof typeof FIELD_LABELS;
+
+/** A field's label, or undefined for one recorded before it had a label. */
+export const fieldLabel = (key: string): string | undefined =>
+  Object.hasOwn(FIELD_LABELS, key) ? FIELD_LABELS[key as AuditField] : undefined;

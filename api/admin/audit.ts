@@ -3,8 +3,10 @@
  * only inserts and reads, and the database refuses UPDATE and DELETE on the table (0002 migration).
  */
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import type { Listing } from "../../schema/listing-input.js";
 import { auditLog } from "../../schema/tables.js";
 import type { Db } from "../db/types.js";
+import type { AuditField } from "./audit-labels.js";
 import { insertWhere } from "./guarded.js";
 
 export const AUDIT_ACTIONS = [
@@ -56,6 +58,29 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/**
+ * A value the audit page can show in words: a listing (diffed under its own field names), a
+ * plain value, or a record whose every field, at every depth, has a label in FIELD_LABELS. Any
+ * other field is typed `never`, so recording it does not compile.
+ */
+export type Labelled<T> = T extends
+  | null
+  | undefined
+  | string
+  | number
+  | boolean
+  | readonly unknown[]
+  ? T
+  : T extends Listing
+    ? T
+    : { [K in keyof T]: K extends AuditField ? Labelled<T[K]> : never };
+
+/** An entry whose before and after are Labelled (see above). */
+export type CheckedEntry<E extends AuditEntry> = E & {
+  before?: Labelled<E["before"]>;
+  after?: Labelled<E["after"]>;
+};
+
 function row(at: Date, e: AuditEntry): typeof auditLog.$inferInsert {
   return {
     at: at.toISOString(),
@@ -69,12 +94,17 @@ function row(at: Date, e: AuditEntry): typeof auditLog.$inferInsert {
 }
 
 /** An insert to run on its own or in a batch. */
-export function audit(db: Db, at: Date, entry: AuditEntry) {
+export function audit<E extends AuditEntry>(db: Db, at: Date, entry: CheckedEntry<E>) {
   return db.insert(auditLog).values(row(at, entry));
 }
 
 /** An insert that happens only if `guard` holds (see guarded.ts). */
-export function auditWhere(db: Db, at: Date, entry: AuditEntry, guard: SQL) {
+export function auditWhere<E extends AuditEntry>(
+  db: Db,
+  at: Date,
+  entry: CheckedEntry<E>,
+  guard: SQL,
+) {
   return insertWhere(db, auditLog, row(at, entry), guard);
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Listing } from "../../schema/listing-input.js";
 import type { Label } from "../../schema/taxonomy.js";
+import { fieldLabel } from "./audit-labels.js";
 import { VOCABULARIES } from "./csv-cells.js";
 
 export interface Change {
@@ -198,16 +199,24 @@ export function diffListings(before: Listing | null, after: Listing): Change[] {
 const isListing = (v: unknown): v is Listing =>
   typeof v === "object" && v !== null && "name" in v && "contacts" in v && "areas" in v;
 
-const FIELD_NAMES = new Map<string, string>(SERVICE_FIELDS.map(([k, n]) => [k, n]));
-
-/** "changedBy" → "Changed by". */
-const inWords = (key: string) => {
+/**
+ * An audited field's label (audit-labels.ts); a key logged before it had one is spelt out
+ * ("someField" → "Some field").
+ */
+export function auditFieldName(key: string): string {
+  const label = fieldLabel(key);
+  if (label) return label;
   const s = key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
   return s.charAt(0).toUpperCase() + s.slice(1);
-};
+}
 
-const showAny = (key: string, v: unknown) =>
-  v !== null && typeof v === "object" && !Array.isArray(v) ? JSON.stringify(v) : showField(key, v);
+/** A value as people read it; a nested record as "Label: value; Label: value". */
+const showAny = (key: string, v: unknown): string =>
+  v !== null && typeof v === "object" && !Array.isArray(v)
+    ? Object.entries(v)
+        .map(([k, x]) => `${auditFieldName(k)}: ${showAny(k, x)}`)
+        .join("; ")
+    : showField(key, v);
 
 /**
  * What an audit entry's before and after say, in words: a listing field by field (as
@@ -218,7 +227,7 @@ export function auditChanges(before: unknown, after: unknown): Change[] {
   const a = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
   const b = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((key): Change[] => {
-    const field = FIELD_NAMES.get(key) ?? inWords(key);
+    const field = auditFieldName(key);
     const was = showAny(key, a[key]);
     const now = showAny(key, b[key]);
     if (!(key in a)) return [{ field, kind: "added", before: "", after: now }];

@@ -187,7 +187,7 @@ export async function passSecondFactor(
     action: "user.recovery-code",
     entity: "user",
     entityId: userId,
-    after: { left: factor.recoveryLeft - 1 },
+    after: { recoveryCodesLeft: factor.recoveryLeft - 1 },
   });
   return "recovery";
 }

@@ -15,6 +15,7 @@ import {
   services,
 } from "../../schema/tables.js";
 import { audit, auditWhere } from "../admin/audit.js";
+import type { AuditField } from "../admin/audit-labels.js";
 import { runBatch, type Statement } from "../admin/batch.js";
 import { previousChanged } from "../admin/guarded.js";
 import type { EditToken, ListingRecord } from "../admin/listing-repo.js";
@@ -149,7 +150,11 @@ async function decide(
   fr: FeedRecordRow,
   from: FeedRecordRow["state"],
   set: Partial<typeof feedRecords.$inferInsert>,
-  entry: { action: "listing.merge" | "listing.gone-keep"; entityId: string; after: unknown },
+  entry: {
+    action: "listing.merge" | "listing.gone-keep";
+    entityId: string;
+    after: Partial<Record<AuditField, string>>;
+  },
 ): Promise<boolean> {
   const [changed] = await runBatch(ctx.db, [
     ctx.db
