@@ -28,6 +28,7 @@ import { nodeMailSender } from "../../api/node/smtp.js";
 import { services } from "../../schema/tables.js";
 import { addressesOf, type Smtp, startSmtp } from "../api/admin/smtp-server.js";
 import { collectErrors, launchChromium, newPage } from "../widget/helpers/browser.js";
+import { ensureWidgetBuild } from "../widget/helpers/build.js";
 import { axeViolations } from "./helpers/axe.js";
 import { fillNewListing } from "./helpers/listing-form.js";
 import { freePort } from "./helpers/server.js";
@@ -142,10 +143,12 @@ beforeAll(async () => {
     .update(services)
     .set({ demo: false, verifiedAt: "2020-01-01" })
     .where(eq(services.id, OVERDUE));
+  // The console's "How parents will see it" is the built widget's card.
   const [port, mail] = await Promise.all([
     freePort(),
     startSmtp(),
     mkdir(SHOTS, { recursive: true }),
+    ensureWidgetBuild(),
   ]);
   smtp = mail;
   origin = `http://127.0.0.1:${port}`;
