@@ -108,7 +108,8 @@ export function rankSearch(
   }
 
   const groups: RankedGroups = { nearby: [], area: [], anywhere: [] };
-  const ids = new Set([...nearest.keys(), ...bestArea.keys()]);
+  const ids = [...nearest.keys()];
+  for (const id of bestArea.keys()) if (!nearest.has(id)) ids.push(id);
   for (const id of ids) {
     const s = candidates.services.get(id);
     if (!s) continue;
@@ -161,8 +162,7 @@ export function rankSearch(
       .slice(0, filters.limit)
       .map((x) => x.r);
   // No session sorts last; a finite number, so two such compare equal (Infinity - Infinity is NaN).
-  const session = (r: Ranked) =>
-    r.nextSession ? Date.parse(r.nextSession.start) : Number.MAX_SAFE_INTEGER;
+  const session = (r: Ranked) => (r.nextSession ? startOf(r.nextSession) : Number.MAX_SAFE_INTEGER);
   const specificity = (r: Ranked) => (r.areaKind ? SPECIFICITY[r.areaKind] : 9);
 
   return {
@@ -173,6 +173,20 @@ export function rankSearch(
       return { ...r, nextSession: nextSessionRemembered(schedules, schedules, now) };
     }),
   };
+}
+
+/**
+ * A session's start as a number, parsed once: a listing's next session is remembered until it
+ * starts (`nextSessionRemembered`), so every search that ranks it asks about the same object.
+ */
+const starts = new WeakMap<NextSession, number>();
+function startOf(session: NextSession): number {
+  let t = starts.get(session);
+  if (t === undefined) {
+    t = Date.parse(session.start);
+    starts.set(session, t);
+  }
+  return t;
 }
 
 const selfReferral = (s: CandidateService) => (s.referral.includes("self") ? 0 : 1);

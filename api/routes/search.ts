@@ -1,5 +1,9 @@
 import { Hono } from "hono";
-import { type SearchQuery, searchQuerySchema } from "../../schema/search-query.js";
+import {
+  parseSearchQueryFast,
+  type SearchQuery,
+  searchQuerySchema,
+} from "../../schema/search-query.js";
 import type { AppEnv } from "../deps.js";
 import { finishAnswer } from "../domain/answer.js";
 import { findPlace } from "../place.js";
@@ -16,7 +20,8 @@ function cacheKey(placeQuery: string, q: SearchQuery): string {
 }
 
 export const searchRoutes = new Hono<AppEnv>().get("/", async (c) => {
-  const query = validQuery(c, searchQuerySchema);
+  // The schema speaks only when the query is not well formed, to say what is wrong with it.
+  const query = parseSearchQueryFast(c.req.queries()) ?? validQuery(c, searchQuerySchema);
   const deps = c.get("deps");
   const place = await findPlace(deps, query.postcode);
   return cachedJson(c, cacheKey(place.query, query), async () =>
