@@ -97,6 +97,9 @@ export function listingFromForm(
     .filter(({ s }) => !s.remove && (s.startTime || s.endTime || s.pattern));
   const areaRows = v.areas.map((a, i) => ({ a, i })).filter(({ a }) => !a.remove && a.kind);
 
+  // A session names its venue by the venue row's id, which a new row has from the moment the
+  // form is drawn: so a session can meet at a venue added in the same form, before any save.
+  const venueIds = new Map<string, string>();
   const locations = locationRows.map(({ l, i }) => {
     const postcode = normalPostcode(l.postcode) ?? l.postcode.toUpperCase();
     let latitude = num(l.latitude);
@@ -116,8 +119,10 @@ export function listingFromForm(
           "We could not find this postcode in our geography. Check it, or enter the latitude and longitude.";
       }
     }
+    const id = keepId(l.id, "loc");
+    venueIds.set(l.id, id);
     return {
-      id: keepId(l.id, "loc"),
+      id,
       name: l.name,
       address: l.address,
       postcode,
@@ -128,6 +133,21 @@ export function listingFromForm(
       accessibilityCy: orNull(l.accessibilityCy),
     };
   });
+
+  /** The listing id of a session's venue; a venue row that will not be saved is a message. */
+  const venueOf = (ref: string, i: number): string | null => {
+    if (ref === "") return null;
+    const id = venueIds.get(ref);
+    if (id) return id;
+    const row = v.locations.findIndex((l) => l.id === ref);
+    errors[`schedules.${i}.locationId`] =
+      row < 0
+        ? "Choose one of the venues in this form."
+        : v.locations[row]?.remove
+          ? `Venue ${row + 1} is marked to be removed. Choose another venue, or keep it.`
+          : `Venue ${row + 1} is empty. Fill in its name, address and postcode, or choose another venue.`;
+    return null;
+  };
 
   const areas = areaRows.map(({ a, i }) => {
     const kind = (AREA_KINDS as readonly string[]).includes(a.kind) ? (a.kind as AreaKind) : "uk";
@@ -206,9 +226,9 @@ export function listingFromForm(
       position,
     })),
     locations,
-    schedules: scheduleRows.map(({ s }) => ({
+    schedules: scheduleRows.map(({ s, i }) => ({
       id: keepId(s.id, "ses"),
-      locationId: orNull(s.locationId),
+      locationId: venueOf(s.locationId, i),
       pattern: s.pattern,
       weekday: num(s.weekday),
       nth: s.pattern === "monthly" ? num(s.nth) : null,

@@ -2,7 +2,7 @@
  * The whole path in a browser: an editor signs in, adds a listing and submits it; a reviewer
  * publishes it; a mother searching by its postcode then finds it, in the API and in the widget.
  */
-import { access, mkdtemp, rm } from "node:fs/promises";
+import { access, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -23,10 +23,11 @@ import {
   widgetReady,
 } from "../widget/helpers/browser.js";
 import { ensureWidgetBuild, ROOT } from "../widget/helpers/build.js";
-import { fillNewListing } from "./helpers/listing-form.js";
+import { fillNewListing, fillService, fillVenueAndSession } from "./helpers/listing-form.js";
 
 const PASSWORD = "a long enough test password";
 const NAME = "Heavitree Bumps and Babies";
+const SHOTS = ".tmp/screenshots/editor";
 
 let dir: string;
 let server: RunningServer;
@@ -95,6 +96,10 @@ describe("editor to reviewer to search, in the browser", () => {
     await signIn(page, "editor@example.org");
     await page.getByRole("link", { name: "Add a listing" }).first().click();
     await fillNewListing(page, NAME);
+    await mkdir(SHOTS, { recursive: true });
+    await page
+      .getByRole("group", { name: "Session 1" })
+      .screenshot({ path: join(SHOTS, "session-new-venue-1280.png") });
     await page.getByRole("button", { name: "Save draft" }).first().click();
     await page.waitForURL(/done=created/);
     listingUrl = page.url().replace(/\?.*$/, "");
@@ -138,6 +143,43 @@ describe("editor to reviewer to search, in the browser", () => {
     expect(hit).toBeDefined();
     expect(hit?.contacts[0]?.href).toBe("tel:01632960444");
     expect(hit?.nextSession?.startTime).toBe("10:00");
+    // Its one session meets at the venue added in the same form as it, in the one save.
+    expect(hit?.nextSession?.locationName).toBe("Heavitree Community Hall");
+  }, 60_000);
+
+  it("links a session to a venue added in the same form without JavaScript too", async () => {
+    const page = await newPage(browser, {
+      javaScriptEnabled: false,
+      viewport: { width: 375, height: 800 },
+    });
+    await signIn(page, "editor@example.org");
+    await page.getByRole("link", { name: "Add a listing" }).first().click();
+    await fillService(page, "Sidwell Street Baby Group");
+    await fillVenueAndSession(
+      page,
+      { name: "St Sidwell's Centre", address: "Sidwell Street, Exeter", postcode: "EX4 6NN" },
+      { weekday: "4", startTime: "13:00", endTime: "14:30" },
+    );
+    // Nothing renames the choice as the venue is typed: the new row is offered by its number.
+    const session = page.getByRole("group", { name: "Session 1" });
+    await session
+      .getByLabel("Venue (optional)")
+      .selectOption({ label: "Venue 1 (not filled in yet)" });
+    await session.screenshot({ path: join(SHOTS, "session-new-venue-nojs-375.png") });
+    await page.getByRole("button", { name: "Save draft" }).first().click();
+    await page.waitForURL(/done=created/);
+    await expect(
+      page.getByText("Weekly on Thursday, 13:00–14:30, at St Sidwell's Centre").count(),
+    ).resolves.toBe(1);
+    await page.getByRole("link", { name: "Edit draft" }).click();
+    await expect(
+      page
+        .getByRole("group", { name: "Session 1" })
+        .getByLabel("Venue (optional)")
+        .locator("option:checked")
+        .textContent(),
+    ).resolves.toBe("St Sidwell's Centre");
+    await page.close();
   }, 60_000);
 
   it("shows the published listing in the widget's search for that postcode", async (ctx) => {

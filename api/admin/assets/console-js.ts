@@ -39,6 +39,21 @@ export const CONSOLE_JS = `"use strict";
     select.addEventListener("change", function () { syncPattern(select); });
   });
 
+  // Name a venue in every session's venue choice as it is typed, so a session can be linked to
+  // a venue added in the same form before it is saved (the server resolves it by the row's id).
+  document.querySelectorAll("fieldset[data-venue]").forEach(function (row) {
+    var id = row.getAttribute("data-venue");
+    var name = row.querySelector('input[name$=".name"]');
+    if (!name) return;
+    name.addEventListener("input", function () {
+      var typed = name.value.trim();
+      var label = typed || row.getAttribute("data-empty-label");
+      document.querySelectorAll('select[name$=".locationId"] option').forEach(function (option) {
+        if (option.value === id) option.textContent = label;
+      });
+    });
+  });
+
   // Move focus to the error summary so screen reader users hear what to fix.
   var summary = document.querySelector(".error-summary");
   if (summary instanceof HTMLElement) summary.focus();

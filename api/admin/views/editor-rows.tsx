@@ -104,6 +104,9 @@ export const ContactRows: FC<RowsProps> = ({ values: v, errors: e }) => {
   );
 };
 
+/** How the sessions' venue choice names a venue row: by its name, or by its number until named. */
+const venueChoice = (name: string, i: number) => name || `Venue ${i + 1} (not filled in yet)`;
+
 export const VenueRows: FC<RowsProps> = ({ values: v, errors: e }) => {
   return (
     <Section id="venues" title="Venues">
@@ -112,7 +115,7 @@ export const VenueRows: FC<RowsProps> = ({ values: v, errors: e }) => {
         postcode.
       </p>
       {v.locations.map((l, i) => (
-        <fieldset class="row-card">
+        <fieldset class="row-card" data-venue={l.id} data-empty-label={venueChoice("", i)}>
           <legend>Venue {i + 1}</legend>
           <input type="hidden" name={`locations.${i}.id`} value={l.id} />
           <input type="hidden" name={`locations.${i}.precision`} value={l.precision} />
@@ -183,12 +186,17 @@ export const VenueRows: FC<RowsProps> = ({ values: v, errors: e }) => {
 };
 
 export const SessionRows: FC<RowsProps> = ({ values: v, errors: e }) => {
-  const venueOptions: Option[] = v.locations
-    .filter((l) => l.name && !l.remove)
-    .map((l) => ({ value: l.id, label: l.name }));
+  // Every venue row is offered, new and empty ones too: a session can meet at a venue added
+  // in the same form (console.js names an empty one as it is filled in).
+  const venueOptions: Option[] = v.locations.map((l, i) => ({
+    value: l.id,
+    label: venueChoice(l.name, i),
+  }));
   return (
     <Section id="sessions" title="Regular sessions">
-      <p class="hint">Times are UK time. Save new venues first to link sessions to them.</p>
+      <p class="hint">
+        Times are UK time. A session can meet at any venue above, including one you have just added.
+      </p>
       {v.schedules.map((s, i) => (
         <fieldset class="row-card" data-schedule>
           <legend>Session {i + 1}</legend>

@@ -72,7 +72,13 @@ export const ListingDetails: FC<{
     <h3>Venues</h3>
     <Items items={l.locations.map(describeLocation)} empty="No venues." />
     <h3>Sessions</h3>
-    <Items items={l.schedules.map(describeSchedule)} empty="No regular sessions." />
+    <Items
+      items={l.schedules.map((s) => {
+        const venue = l.locations.find((v) => v.id === s.locationId);
+        return `${describeSchedule(s)}${venue ? `, at ${venue.name}` : ""}`;
+      })}
+      empty="No regular sessions."
+    />
     <h3>Areas served</h3>
     <Items items={l.areas.map((a) => areaName(a) || describeArea(a))} empty="No service areas." />
   </>

@@ -116,6 +116,50 @@ describe("listing editor form", () => {
     expect(result.ok && result.listing.schedules.length).toBe(0);
   });
 
+  it("links a session to a venue added in the same form, before any save", () => {
+    // Two new venue rows; the session names the second by its row id, which is not one the
+    // server would keep (it was typed by hand), so the venue gets a new id and the link follows.
+    const result = parse({
+      "locations.1.id": "hall-by-hand",
+      "locations.1.name": "Heavitree Community Hall",
+      "locations.1.address": "Fore Street, Heavitree, Exeter",
+      "locations.1.postcode": "EX1 2QX",
+      "schedules.0.locationId": "hall-by-hand",
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const hall = result.listing.locations[1];
+    expect(hall?.name).toBe("Heavitree Community Hall");
+    expect(hall?.id).toMatch(/^loc-[a-z0-9]{10}$/);
+    expect(result.listing.schedules[0]?.locationId).toBe(hall?.id);
+  });
+
+  it("says so on the session when its venue is empty, to be removed, or not in the form", () => {
+    const spare = "loc-spare00000";
+    const cases: [Record<string, string>, string][] = [
+      [
+        { "locations.1.id": spare, "schedules.0.locationId": spare },
+        "Venue 2 is empty. Fill in its name, address and postcode, or choose another venue.",
+      ],
+      [{ "locations.0.remove": "yes", "schedules.0.locationId": "" }, ""],
+      [
+        { "locations.0.id": spare, "locations.0.remove": "yes", "schedules.0.locationId": spare },
+        "Venue 1 is marked to be removed. Choose another venue, or keep it.",
+      ],
+      [{ "schedules.0.locationId": "loc-elsewhere0" }, "Choose one of the venues in this form."],
+    ];
+    for (const [overrides, message] of cases) {
+      const result = parse(overrides);
+      if (!message) {
+        expect(result.ok, JSON.stringify(overrides)).toBe(true);
+        continue;
+      }
+      expect(result.ok, JSON.stringify(overrides)).toBe(false);
+      if (result.ok) continue;
+      expect(result.errors).toEqual({ "schedules.0.locationId": message });
+    }
+  });
+
   it("round-trips a listing through the form unchanged", () => {
     const first = parse();
     if (!first.ok) throw new Error("fixture invalid");
