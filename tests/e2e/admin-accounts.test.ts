@@ -20,6 +20,7 @@ import { silentLogger } from "../../api/logger.js";
 import { type RunningServer, startServer } from "../../api/node/server.js";
 import { arrived, startSmtp } from "../api/admin/smtp-server.js";
 import { collectErrors, launchChromium, newPage } from "../widget/helpers/browser.js";
+import { ensureWidgetBuild } from "../widget/helpers/build.js";
 import { axeViolations } from "./helpers/axe.js";
 import { fillNewListing } from "./helpers/listing-form.js";
 
@@ -65,6 +66,8 @@ beforeAll(async () => {
     freePort(),
     startSmtp(),
     mkdir(SHOTS, { recursive: true }),
+    // The listing page's preview is the widget's own card, from the built widget.
+    ensureWidgetBuild(),
   ]);
   smtp = mail;
   [server, browser] = await Promise.all([

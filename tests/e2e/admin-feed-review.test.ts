@@ -22,6 +22,7 @@ import { silentLogger } from "../../api/logger.js";
 import { type RunningServer, startServer } from "../../api/node/server.js";
 import { councilRecord, mutableFeed, type TestServer } from "../api/feeds/support.js";
 import { collectErrors, launchChromium, newPage } from "../widget/helpers/browser.js";
+import { ensureWidgetBuild } from "../widget/helpers/build.js";
 import { axeViolations } from "./helpers/axe.js";
 
 const PASSWORD = "a long enough test password";
@@ -97,7 +98,8 @@ beforeAll(async () => {
   await sync(feedTwo.url, "Devon county");
   handle.close();
 
-  await mkdir(SHOTS, { recursive: true });
+  // The listing page's preview is the widget's own card, from the built widget.
+  await Promise.all([mkdir(SHOTS, { recursive: true }), ensureWidgetBuild()]);
   [server, browser] = await Promise.all([
     startServer({
       config: readConfig({
