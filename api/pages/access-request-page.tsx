@@ -53,7 +53,7 @@ export function AccessRequestPage(props: {
             <ErrorSummary title={t.errorTitle} errors={view.errors} formField="you.name" />
             <p>{t.intro(view.service.name, view.service.organisationName)}</p>
             <RequestForm view={view} lang={lang} q={q} />
-            <p>
+            <p class="report-link">
               <a href={serviceHref(view.service.id)}>{t.back}</a>
             </p>
           </>
@@ -63,7 +63,7 @@ export function AccessRequestPage(props: {
             <p class="notice" role="status">
               {t.check(view.email)}
             </p>
-            <p>
+            <p class="report-link">
               <a href={serviceHref(view.serviceId)}>{t.back}</a>
             </p>
           </>

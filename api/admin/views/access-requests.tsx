@@ -61,7 +61,11 @@ export const AccessRequestsPage: FC<{
               <a href={`/admin/listings/${encodeURIComponent(r.serviceId)}`}>{r.serviceName}</a>
             </dd>
           </dl>
-          <form method="post" action={`/admin/access-requests/${encodeURIComponent(r.id)}/approve`}>
+          <form
+            method="post"
+            action={`/admin/access-requests/${encodeURIComponent(r.id)}/approve`}
+            class="stacked-form"
+          >
             <CsrfField token={p.csrf} />
             <button type="submit" class="button primary">
               Approve: invite as an editor of {r.organisationName}

@@ -1,6 +1,7 @@
 /** The reviewers' queue of services offered through `/add-your-service` (submissions.ts). */
 import type { FC } from "hono/jsx";
 import type { SubmissionFields } from "../../../schema/tables.js";
+import { showField } from "../diff.js";
 import type { SessionUser } from "../roles.js";
 import type { SubmissionRow } from "../submissions.js";
 import type { OrganisationRow } from "../users.js";
@@ -29,9 +30,11 @@ const SHOWN: [string, string][] = [
   ["locations.0.postcode", "Postcode"],
 ];
 
+/** A field as typed, with codes (kind, stages…) in words; "" when it was left empty. */
 const shown = (v: SubmissionFields, k: string) => {
   const x = v[k];
-  return Array.isArray(x) ? x.join(", ") : (x ?? "");
+  const typed = Array.isArray(x) ? x.join(", ") : (x ?? "");
+  return typed ? showField(k, x) : "";
 };
 
 const submissionOrganisationLabel = (v: SubmissionFields) => shown(v, "org.name");
@@ -89,7 +92,11 @@ export const SubmissionsPage: FC<{
               </>
             ))}
           </dl>
-          <form method="post" action={`/admin/submissions/${encodeURIComponent(s.id)}/accept`}>
+          <form
+            method="post"
+            action={`/admin/submissions/${encodeURIComponent(s.id)}/accept`}
+            class="stacked-form"
+          >
             <CsrfField token={p.csrf} />
             <div class="field">
               <label for={`org-${s.id}`}>Organisation</label>
