@@ -3,10 +3,11 @@ import type { SearchQuery } from "../schema/search-query.js";
 import type { Country, Lang } from "../schema/taxonomy.js";
 import type { Deps } from "./deps.js";
 import { type Directory, directoryFor } from "./directory.js";
+import { finishAnswerJson } from "./domain/answer.js";
 import type { ServiceBundle } from "./domain/bundle.js";
 import { isEmergencyRoute, selectCrisis } from "./domain/crisis.js";
 import type { DirectoryIndex } from "./domain/directory-index.js";
-import { toCrisisRoute, toResult } from "./domain/present.js";
+import { resultJson, shownContacts, toCrisisRoute, toResult } from "./domain/present.js";
 import { hiddenAsStaleAfter } from "./domain/review.js";
 import { type RankedGroups, rankSearch } from "./domain/search.js";
 import { findPlace } from "./place.js";
@@ -29,10 +30,14 @@ export async function crisisFor(
  * The crisis routes of an index, per countries and language, until one of them could cross its
  * stale date: every search sends them, and choosing them each time was a tenth of its work.
  */
-const crisisMemo = new WeakMap<
-  DirectoryIndex,
-  Map<string, { routes: readonly CrisisRoute[]; from: number; until: number }>
->();
+interface CrisisMemo {
+  routes: readonly CrisisRoute[];
+  from: number;
+  until: number;
+  /** The routes as JSON text, once asked for. */
+  json?: string;
+}
+const crisisMemo = new WeakMap<DirectoryIndex, Map<string, CrisisMemo>>();
 
 function crisisFrom(
   index: DirectoryIndex,
@@ -40,6 +45,26 @@ function crisisFrom(
   lang: Lang,
   now: Date,
 ): CrisisRoute[] {
+  return [...crisisMemoFor(index, countries, lang, now).routes];
+}
+
+function crisisJsonFrom(
+  index: DirectoryIndex,
+  countries: readonly Country[],
+  lang: Lang,
+  now: Date,
+): string {
+  const memo = crisisMemoFor(index, countries, lang, now);
+  memo.json ??= JSON.stringify(memo.routes);
+  return memo.json;
+}
+
+function crisisMemoFor(
+  index: DirectoryIndex,
+  countries: readonly Country[],
+  lang: Lang,
+  now: Date,
+): CrisisMemo {
   const at = now.getTime();
   let memo = crisisMemo.get(index);
   if (!memo) {
@@ -48,7 +73,7 @@ function crisisFrom(
   }
   const key = `${countries.join(",")}|${lang}`;
   const hit = memo.get(key);
-  if (hit && hit.from <= at && at <= hit.until) return [...hit.routes];
+  if (hit && hit.from <= at && at <= hit.until) return hit;
   // A crisis line left unchecked long past its review date is hidden like any other listing,
   // except 999: emergency services never change, and the panel must never be without them.
   let until = Number.POSITIVE_INFINITY;
@@ -63,8 +88,9 @@ function crisisFrom(
   const routes = selectCrisis(fresh, countries).map((x) =>
     Object.freeze(toCrisisRoute(x.bundle, x.countries, lang)),
   );
-  memo.set(key, { routes, from: at, until });
-  return [...routes];
+  const entry = { routes, from: at, until };
+  memo.set(key, entry);
+  return entry;
 }
 
 export async function search(deps: Deps, query: SearchQuery): Promise<SearchResponse> {
@@ -83,6 +109,33 @@ export async function searchAt(
   return searchResponse(place, query, now, ranked, (id) => index.bundle(id), {
     crisis: crisisFrom(index, place.countries, query.lang, now),
   });
+}
+
+/**
+ * The search answer as the API sends it (`finishAnswer`), written as JSON text from the
+ * in-memory directory: each listing's own fields are written once (`resultJson`).
+ */
+export async function searchJsonAt(deps: Deps, place: Place, query: SearchQuery): Promise<string> {
+  const now = deps.now();
+  const index = await directoryOf(deps).current();
+  const ranked = rankSearch(place, index.candidates(place, query, now), query, now);
+  const written = (group: RankedGroups[keyof RankedGroups]) =>
+    group.flatMap((r) => {
+      const b = index.bundle(r.serviceId);
+      // As `finishAnswer`: a listing with no contact she can use is not sent.
+      if (!b || shownContacts(b, query.lang).length === 0) return [];
+      return [resultJson(b, { distanceKm: r.distanceKm, near: place }, query.lang, now)];
+    });
+  return finishAnswerJson(
+    place,
+    crisisJsonFrom(index, place.countries, query.lang, now),
+    {
+      nearby: written(ranked.nearby),
+      area: written(ranked.area),
+      anywhere: written(ranked.anywhere),
+    },
+    query.lang,
+  );
 }
 
 /** The answer's shape from ranked groups and the winners' details (shared with the SQL oracle). */

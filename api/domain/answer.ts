@@ -4,7 +4,7 @@
  * holds, the place is named in the reader's language, and the next steps for her nation come
  * with it.
  */
-import type { Place, SearchResponse, SearchResult } from "../../schema/contract.js";
+import type { CrisisRoute, Place, SearchResponse, SearchResult } from "../../schema/contract.js";
 import type { Lang } from "../../schema/taxonomy.js";
 import { placeName } from "../print/place-names.js";
 import { nextSteps } from "./next-steps.js";
@@ -35,4 +35,27 @@ export function finishAnswer(answer: SearchResponse, lang: Lang): Required<Searc
     total: groups.nearby.length + groups.area.length + groups.anywhere.length,
     nextSteps: nextSteps(place.countries, lang),
   };
+}
+
+/** Results already written as JSON text (`resultJson`), per group. */
+export type WrittenGroups = Record<keyof SearchResponse["groups"], readonly string[]>;
+
+/**
+ * `finishAnswer` as JSON text, from results already written and only those a parent can act on
+ * (`tests/api/search-index.test.ts` checks that it reads back as `finishAnswer` gives).
+ */
+export function finishAnswerJson(
+  place: Place,
+  crisis: readonly CrisisRoute[] | string,
+  groups: WrittenGroups,
+  lang: Lang,
+): string {
+  const shown = placeIn(place, lang);
+  const totals = {
+    nearby: groups.nearby.length,
+    area: groups.area.length,
+    anywhere: groups.anywhere.length,
+  };
+  const crisisJson = typeof crisis === "string" ? crisis : JSON.stringify(crisis);
+  return `{"place":${JSON.stringify(shown)},"crisis":${crisisJson},"groups":{"nearby":[${groups.nearby.join(",")}],"area":[${groups.area.join(",")}],"anywhere":[${groups.anywhere.join(",")}]},"total":${totals.nearby + totals.area + totals.anywhere},"totals":${JSON.stringify(totals)},"nextSteps":${JSON.stringify(nextSteps(shown.countries, lang))}}`;
 }

@@ -41,7 +41,7 @@ const namedSchedules = new WeakMap<ServiceBundle, ScheduleLike[]>();
  * A listing's publicly shown contacts in one language, worked out once per listing held in
  * memory (every search that shows it asks again). Frozen: results share them.
  */
-function shownContacts(b: ServiceBundle, lang: Lang): Contact[] {
+export function shownContacts(b: ServiceBundle, lang: Lang): Contact[] {
   let byLang = contactsShown.get(b);
   if (!byLang) {
     byLang = {};
@@ -101,6 +101,36 @@ export function toResult(
     calendarUrl: b.schedules.length ? `/services/${encodeURIComponent(s.id)}/sessions.ics` : null,
     lang: textLang,
   };
+}
+
+/** The fields of a result that depend on the search (where from, and when), not the listing. */
+const SEARCH_FIELDS = ["distanceKm", "venueSector", "nextSession", "reviewOverdue"] as const;
+/** Each listing's own fields as JSON, per language: the text before the search's own fields. */
+const ownJson = new WeakMap<ServiceBundle, Partial<Record<Lang, string>>>();
+
+/**
+ * A result as JSON text, the same as `JSON.stringify(toResult(…))` read back: the listing's own
+ * fields are written once per listing and language held in memory (every search that shows it
+ * asks again), the fields that depend on the search each time. Writing the answer was as much
+ * work as finding it.
+ */
+export function resultJson(b: ServiceBundle, extra: ResultExtra, lang: Lang, now: Date): string {
+  let byLang = ownJson.get(b);
+  if (!byLang) {
+    byLang = {};
+    ownJson.set(b, byLang);
+  }
+  let own = byLang[lang];
+  if (own === undefined) {
+    const fields: Partial<SearchResult> = { ...toResult(b, { distanceKm: null }, lang, now) };
+    for (const k of SEARCH_FIELDS) delete fields[k];
+    own = JSON.stringify(fields).slice(0, -1); // without its closing brace
+    byLang[lang] = own;
+  }
+  const s = b.service;
+  const venueSector =
+    extra.distanceKm === null ? null : approximateVenueSector(b.locations, extra.near);
+  return `${own},"distanceKm":${JSON.stringify(extra.distanceKm)},"venueSector":${JSON.stringify(venueSector)},"nextSession":${JSON.stringify(nextSessionOfBundle(b, now))},"reviewOverdue":${isReviewOverdue(s.verifiedAt, s.reviewEveryDays, now)}}`;
 }
 
 export function toCrisisRoute(b: ServiceBundle, countries: Country[], lang: Lang): CrisisRoute {

@@ -31,16 +31,26 @@ export function publicCache(c: Context<AppEnv>, maxAge = 300): void {
  * Answers with a cached JSON body, or 304 when the client already holds it (ETag, compared weakly),
  * computing and caching the body on a miss.
  */
-export async function cachedJson(
+export function cachedJson(
   c: Context<AppEnv>,
   key: string,
   produce: () => Promise<unknown>,
   maxAge = 60,
 ): Promise<Response> {
+  return cachedJsonText(c, key, async () => JSON.stringify(await produce()), maxAge);
+}
+
+/** `cachedJson` for an answer written as JSON text already. */
+export async function cachedJsonText(
+  c: Context<AppEnv>,
+  key: string,
+  produce: () => Promise<string>,
+  maxAge = 60,
+): Promise<Response> {
   const cache = c.get("deps").cache;
   let entry = await cache?.get(key);
   if (!entry) {
-    const body = JSON.stringify(await produce());
+    const body = await produce();
     entry = { body, etag: etagOf(body) };
     await cache?.set(key, entry);
   }

@@ -5,10 +5,9 @@ import {
   searchQuerySchema,
 } from "../../schema/search-query.js";
 import type { AppEnv } from "../deps.js";
-import { finishAnswer } from "../domain/answer.js";
 import { findPlace } from "../place.js";
-import { searchAt } from "../search.js";
-import { cachedJson, validQuery } from "./http.js";
+import { searchJsonAt } from "../search.js";
+import { cachedJsonText, validQuery } from "./http.js";
 
 /** The cache key: the place as resolved (a sector at most) and every filter, in a fixed order. */
 function cacheKey(placeQuery: string, q: SearchQuery): string {
@@ -24,7 +23,5 @@ export const searchRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const query = parseSearchQueryFast(c.req.queries()) ?? validQuery(c, searchQuerySchema);
   const deps = c.get("deps");
   const place = await findPlace(deps, query.postcode);
-  return cachedJson(c, cacheKey(place.query, query), async () =>
-    finishAnswer(await searchAt(deps, place, query), query.lang),
-  );
+  return cachedJsonText(c, cacheKey(place.query, query), () => searchJsonAt(deps, place, query));
 });

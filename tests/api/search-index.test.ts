@@ -12,10 +12,11 @@ import { loadGeoIndex } from "../../api/db/load-geo.js";
 import { prepareDb } from "../../api/db/prepare.js";
 import type { Db } from "../../api/db/types.js";
 import { type Deps, memo } from "../../api/deps.js";
+import { finishAnswer } from "../../api/domain/answer.js";
 import type { GeoIndex } from "../../api/domain/geo-index.js";
 import { silentLogger } from "../../api/logger.js";
 import { findPlace } from "../../api/place.js";
-import { searchAt } from "../../api/search.js";
+import { searchAt, searchJsonAt } from "../../api/search.js";
 import { buildSynthetic, prng } from "../../bench/synthetic.js";
 import { searchQuerySchema } from "../../schema/search-query.js";
 import { FIXED_NOW } from "../support/backends.js";
@@ -73,6 +74,10 @@ describe("search on the in-memory index agrees with the SQL oracle", () => {
       const fromIndex = await searchAt(deps, place, query);
       const fromSql = await sqlSearchAt(deps, place, query);
       expect(fromIndex, `${query.postcode} ${JSON.stringify(query)}`).toEqual(fromSql);
+      // The API writes the same answer as JSON text directly: it reads back the same.
+      expect(JSON.parse(await searchJsonAt(deps, place, query))).toEqual(
+        finishAnswer(fromIndex, query.lang),
+      );
       results += fromIndex.total;
       for (const g of ["nearby", "area", "anywhere"] as const) {
         if (fromIndex.groups[g].length > 0) seen[g]++;
@@ -148,5 +153,27 @@ describe("search on the in-memory index agrees with the SQL oracle", () => {
       expect(fromIndex).toEqual(await sqlSearchAt(at, place, query));
       expect(ids(fromIndex).includes("bench-13"), day).toBe(shown);
     }
+  });
+
+  it("writes the same JSON as the answer object on another day (next sessions and overdue move)", async () => {
+    const rand = prng(7);
+    const homes = (
+      await db.all<{ postcode: string }>(sql`select postcode from locations limit 300`)
+    ).map((r) => r.postcode.slice(0, -2));
+    // The listings' own JSON was written on FIXED_NOW by the test above; the days after it
+    // change each listing's next session, and which ones are overdue.
+    let moved = 0;
+    for (const day of ["2026-12-09T19:30:00Z", "2027-02-01T08:00:00Z"]) {
+      const at: Deps = { ...deps, now: () => new Date(day) };
+      for (let i = 0; i < 40; i++) {
+        const query = randomQuery(rand, homes[Math.floor(rand() * homes.length)] ?? "EX4 4");
+        const place = await findPlace(at, query.postcode);
+        const answer = finishAnswer(await searchAt(at, place, query), query.lang);
+        expect(JSON.parse(await searchJsonAt(at, place, query)), day).toEqual(answer);
+        const before = finishAnswer(await searchAt(deps, place, query), query.lang);
+        if (JSON.stringify(before.groups) !== JSON.stringify(answer.groups)) moved++;
+      }
+    }
+    expect(moved).toBeGreaterThan(10);
   });
 });
