@@ -130,7 +130,19 @@ export function resultJson(b: ServiceBundle, extra: ResultExtra, lang: Lang, now
   const s = b.service;
   const venueSector =
     extra.distanceKm === null ? null : approximateVenueSector(b.locations, extra.near);
-  return `${own},"distanceKm":${JSON.stringify(extra.distanceKm)},"venueSector":${JSON.stringify(venueSector)},"nextSession":${JSON.stringify(nextSessionOfBundle(b, now))},"reviewOverdue":${isReviewOverdue(s.verifiedAt, s.reviewEveryDays, now)}}`;
+  const next = nextSessionOfBundle(b, now);
+  return `${own},"distanceKm":${JSON.stringify(extra.distanceKm)},"venueSector":${JSON.stringify(venueSector)},"nextSession":${next ? sessionJson(next) : "null"},"reviewOverdue":${isReviewOverdue(s.verifiedAt, s.reviewEveryDays, now)}}`;
+}
+
+/** A next session as JSON, written once: it is remembered until it starts, and shown often. */
+const sessionsWritten = new WeakMap<NextSession, string>();
+function sessionJson(session: NextSession): string {
+  let json = sessionsWritten.get(session);
+  if (json === undefined) {
+    json = JSON.stringify(session);
+    sessionsWritten.set(session, json);
+  }
+  return json;
 }
 
 export function toCrisisRoute(b: ServiceBundle, countries: Country[], lang: Lang): CrisisRoute {
