@@ -25,7 +25,7 @@ import { distanceKm } from "../api/domain/distance.js";
 import { silentLogger } from "../api/logger.js";
 import { startServer } from "../api/node/server.js";
 import { findPlace } from "../api/place.js";
-import { searchAt } from "../api/search.js";
+import { searchAt, searchJsonAt } from "../api/search.js";
 import { searchQuerySchema } from "../schema/search-query.js";
 import { sqlSearchAt } from "../tests/support/sql-search.js";
 import { benchImport, benchOruk } from "./oruk.js";
@@ -116,6 +116,7 @@ async function main() {
     label: string,
     run: (i: number) => Promise<number> | number,
     count = QUERIES,
+    unit = "results",
   ) => {
     // Warm up with one whole pass: a server answers searches all day, so the figures are its
     // steady state once the JIT has compiled the search, not the first minutes after start.
@@ -134,7 +135,7 @@ async function main() {
     times.sort((a, b) => a - b);
     cpu.sort((a, b) => a - b);
     console.log(
-      `  ${label.padEnd(30)} p50 ${ms(quantile(times, 0.5))}  p95 ${ms(quantile(times, 0.95))}  p99 ${ms(quantile(times, 0.99))}  max ${ms(times.at(-1) ?? 0)}  (mean ${(results / count).toFixed(1)} results)`,
+      `  ${label.padEnd(30)} p50 ${ms(quantile(times, 0.5))}  p95 ${ms(quantile(times, 0.95))}  p99 ${ms(quantile(times, 0.99))}  max ${ms(times.at(-1) ?? 0)}  (mean ${(results / count).toFixed(1)} ${unit})`,
     );
     // CPU time of this process per search: less disturbed than wall time on a shared machine.
     console.log(
@@ -145,6 +146,13 @@ async function main() {
   await timeAll(
     "index (in memory)",
     async (i) => (await searchAt(deps, places[i]!, queries[i]!)).total,
+  );
+  // What the API sends: the same answer finished and written as JSON text (`searchJsonAt`).
+  await timeAll(
+    "index, as the API writes it",
+    async (i) => (await searchJsonAt(deps, places[i]!, queries[i]!)).length / 1024,
+    QUERIES,
+    "KB of JSON",
   );
   const sqlCount = Math.min(QUERIES, 500);
   await timeAll(
