@@ -38,6 +38,9 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "reminder.queue": "Review reminder written",
   "access.approve": "Editor access approved",
   "access.refuse": "Editor access refused",
+  "submission.accept": "Offered service accepted",
+  "submission.merge": "Offered service merged into an organisation",
+  "submission.reject": "Offered service rejected",
 };
 
 export const ENTITY_LABELS: Record<AuditEntry["entity"], string> = {
@@ -47,6 +50,7 @@ export const ENTITY_LABELS: Record<AuditEntry["entity"], string> = {
   organisation: "Organisation",
   outbox: "Message",
   "access-request": "Request for editor access",
+  submission: "Offered service",
 };
 
 /**

@@ -46,13 +46,23 @@ export const AUDIT_ACTIONS = [
   "reminder.queue",
   "access.approve",
   "access.refuse",
+  "submission.accept",
+  "submission.merge",
+  "submission.reject",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   userId: string | null;
   action: AuditAction;
-  entity: "user" | "organisation" | "listing" | "report" | "outbox" | "access-request";
+  entity:
+    | "user"
+    | "organisation"
+    | "listing"
+    | "report"
+    | "outbox"
+    | "access-request"
+    | "submission";
   entityId: string;
   before?: unknown;
   after?: unknown;

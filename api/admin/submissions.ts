@@ -15,6 +15,7 @@ import {
   confirmAddress,
   lapsedBefore,
 } from "./address-check.js";
+import { auditWhere } from "./audit.js";
 import { runBatch } from "./batch.js";
 import type { EmailLinkRow } from "./email-links.js";
 import { previousChanged } from "./guarded.js";
@@ -144,8 +145,14 @@ const OUTCOME_TEXT = {
   },
 };
 
+const DECISION_ACTIONS = {
+  accepted: "submission.accept",
+  merged: "submission.merge",
+  rejected: "submission.reject",
+} as const;
+
 /**
- * Records a reviewer's decision and tells the submitter; erases their name and address in the
+ * Records a reviewer's decision (audited) and tells the submitter; erases their name and address in the
  * same batch (the queued mail keeps the address until it is sent, then 30 days: outbox.ts).
  */
 export async function handleSubmission(
@@ -178,6 +185,26 @@ export async function handleSubmission(
         contactEmail: null,
       })
       .where(and(eq(submissions.id, submission.id), eq(submissions.status, "waiting"))),
+    // The act, never the sender's details or the reason: nothing in the audit log can be erased.
+    auditWhere(
+      db,
+      now,
+      {
+        userId: actorId,
+        action: DECISION_ACTIONS[decision.kind],
+        entity: "submission",
+        entityId: submission.id,
+        after:
+          decision.kind === "rejected"
+            ? { status: decision.kind }
+            : {
+                status: decision.kind,
+                organisationId: decision.organisationId,
+                serviceId: decision.serviceId,
+              },
+      },
+      previousChanged,
+    ),
     ...(submission.contactEmail
       ? [
           queueMailStatement(db, now, {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDailyJobs } from "../../../api/admin/index.js";
 import {
+  auditLog,
   listingDrafts,
   notifications,
   organisations,
@@ -235,6 +236,13 @@ describe("Add your service", () => {
         await reviewer.post(`/admin/submissions/${sub?.id}/accept`, { organisation: "new" })
       ).headers.get("location"),
     ).toBe("/admin/submissions?done=gone");
+    const entries = await con.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, sub?.id ?? ""));
+    expect(entries.map((e) => e.action)).toEqual(["submission.accept"]);
+    expect(entries[0]?.after).toMatchObject({ organisationId: org?.id, serviceId: listing?.id });
+    expect(JSON.stringify(entries)).not.toMatch(/sam/i);
   });
 
   it("lets a reviewer reject one with a reason that is emailed", async () => {
@@ -260,5 +268,11 @@ describe("Add your service", () => {
       .at(-1);
     expect(answer?.subject).toBe("Perinatal Signpost: about Not Perinatal Club");
     expect(answer?.text).toContain("This is a general social club, not perinatal support.");
+    const entries = await con.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, sub?.id ?? ""));
+    expect(entries.map((e) => e.action)).toEqual(["submission.reject"]);
+    expect(JSON.stringify(entries)).not.toContain("social club");
   });
 });
