@@ -5,6 +5,11 @@ export {
   runDailyJobs,
   startDailyScheduler,
 } from "./daily-jobs.js";
+export {
+  lookupOrganisation,
+  type OrganisationLookup,
+  organisationNamed,
+} from "./organisation-lookup.js";
 export type { OutgoingMessage, Sender } from "./outbox.js";
 export { hashPassword, passwordProblem } from "./password.js";
 export {

@@ -21,6 +21,7 @@ import {
   vocabularyCode,
 } from "./csv-cells.js";
 import { childId } from "./listing-form.js";
+import { lookupOrganisation } from "./organisation-lookup.js";
 import { defaultReviewEveryDays } from "./review-status.js";
 
 export const CSV_COLUMNS = [
@@ -218,16 +219,13 @@ export interface ImportContext {
   defaultOrganisationId: string | null;
 }
 
-/** An organisation named by id or by name (any case, spacing); null when none matches. */
+/** An organisation named by id or by name (any case, spacing); null when none or several match. */
 export function findOrganisation(
   organisations: ImportContext["organisations"],
   text: string,
 ): string | null {
-  const wanted = text.trim().toLowerCase().replace(/\s+/g, " ");
-  if (!wanted) return null;
-  const byId = organisations.find((o) => o.id === text.trim());
-  const byName = organisations.filter((o) => o.name.toLowerCase().replace(/\s+/g, " ") === wanted);
-  return byId?.id ?? (byName.length === 1 ? (byName[0]?.id ?? null) : null);
+  const found = lookupOrganisation(organisations, text);
+  return found.ok ? found.id : null;
 }
 
 /**

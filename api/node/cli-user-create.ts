@@ -13,12 +13,11 @@ import { parseArgs } from "node:util";
 import {
   createUser,
   findUserByEmail,
-  listOrganisations,
+  organisationNamed,
   passwordProblem,
   userFields,
   userProblem,
 } from "../admin/index.js";
-import { findOrganisation } from "../admin/listing-csv.js";
 import { readConfig } from "../config.js";
 import { openDb } from "../db/client.js";
 import { migrateDb } from "../db/migrate.js";
@@ -102,14 +101,9 @@ try {
   if (await findUserByEmail(handle.db, parsed.data.email))
     fail(`There is already an account for ${parsed.data.email}.`);
   if (parsed.data.organisationId) {
-    const all = await listOrganisations(handle.db);
-    const found = findOrganisation(all, parsed.data.organisationId);
-    if (!found) {
-      fail(
-        `There is no organisation called "${parsed.data.organisationId}". Organisations: ${all.map((o) => `${o.name} (${o.id})`).join("; ") || "none yet"}.`,
-      );
-    }
-    parsed.data.organisationId = found;
+    const found = await organisationNamed(handle.db, parsed.data.organisationId);
+    if (!found.ok) fail(`${found.message} Nothing was created.`);
+    parsed.data.organisationId = found.id;
   }
   const password = await readPassword();
   const weak = passwordProblem(password, parsed.data.email);

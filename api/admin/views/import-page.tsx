@@ -1,34 +1,11 @@
 import type { FC } from "hono/jsx";
 import { COLUMN_GUIDE } from "../csv-guide.js";
-import type { ImportOutcome, ImportReport } from "../import-listings.js";
+import type { ImportReport } from "../import-listings.js";
+import { RESULT_LABELS, importSummary as summary } from "../import-summary.js";
 import type { SessionUser } from "../roles.js";
 import { Checkbox, ErrorSummary } from "./components.js";
 import { DataTable } from "./data-table.js";
 import { CsrfField, Page } from "./layout.js";
-
-const RESULT_LABELS: Record<ImportOutcome["result"], string> = {
-  created: "New draft",
-  updated: "Draft of changes",
-  ok: "Ready to import",
-  "already-imported": "Already imported",
-  rejected: "Not imported",
-};
-
-function summary(report: ImportReport): string {
-  const count = (result: ImportOutcome["result"]) =>
-    report.rows.filter((r) => r.result === result).length;
-  const rejected = count("rejected");
-  const already = count("already-imported");
-  const accepted = report.rows.length - rejected - already;
-  const rows = (n: number) => `${n} ${n === 1 ? "row" : "rows"}`;
-  return `${[
-    report.dryRun
-      ? `${rows(accepted)} would be imported`
-      : `${rows(accepted)} imported ${accepted === 1 ? "as a draft" : "as drafts"}`,
-    ...(already ? [`${already} already imported`] : []),
-    rejected ? `${rows(rejected)} turned away` : "no rows turned away",
-  ].join("; ")}.`;
-}
 
 export const ImportPage: FC<{
   user: SessionUser;

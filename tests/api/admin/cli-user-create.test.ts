@@ -1,16 +1,14 @@
 /** `npm run user:create` takes an organisation by name (or id), against a real libSQL file. */
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../../../api/db/client.js";
 import { prepareDb } from "../../../api/db/prepare.js";
 import { users } from "../../../schema/tables.js";
+import { runCli } from "./cli.js";
 
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 let dir: string;
 let url: string;
 
@@ -25,24 +23,8 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-function run(args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "api/node/cli-user-create.ts", ...args],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } },
-    );
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    child.stderr.on("data", (d) => {
-      out += d;
-    });
-    child.stdin.end("a long enough test password\n");
-    child.on("close", (code) => resolve({ code, out }));
-  });
-}
+const run = (args: string[]) =>
+  runCli("cli-user-create.ts", args, { DATABASE_URL: url }, "a long enough test password\n");
 
 describe("npm run user:create", () => {
   it("finds the organisation by its name, any case, and refuses one that does not exist", async () => {
