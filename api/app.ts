@@ -93,7 +93,11 @@ export function createApp(deps: Deps) {
   // Pages reached by a link with a credential in its path (mail links) send no referrer at all.
   const linkHeaders = secureHeaders({ ...headers, referrerPolicy: "no-referrer" });
   const headersFor = (path: string) => {
-    if (path.startsWith("/check/") || path.startsWith("/add-your-service/confirm/")) {
+    if (
+      path.startsWith("/check/") ||
+      path.startsWith("/add-your-service/confirm/") ||
+      path.startsWith("/ask-to-update/confirm/")
+    ) {
       return linkHeaders;
     }
     if (path === "/embed" || path.startsWith("/embed/")) return embedHeaders;

@@ -179,8 +179,12 @@ export async function lastReminders(
 /** Mail to one person that carries a link to set their password (see account-links.ts). */
 export const PERSONAL_KINDS: readonly OutboxKind[] = ["invitation", "password-reset"];
 
-/** The token in a set-password link; the console never shows it, and a sent message loses it. */
-const LINK_TOKEN = /([?&]token=)[A-Za-z0-9_-]+/g;
+/**
+ * The token in a set-password link or a "confirm your address" link: the console never shows
+ * either (staff could otherwise confirm an address for its owner), and a sent message loses the
+ * first kind.
+ */
+const LINK_TOKEN = /([?&]token=|\/confirm\/)[A-Za-z0-9_-]+/g;
 export const withoutLinkTokens = (text: string) => text.replace(LINK_TOKEN, "$1[removed]");
 
 /**

@@ -188,8 +188,14 @@ describe("Is this your service? Ask to update it", () => {
     // Following the link (as a mail scanner would) changes nothing; the button does.
     const shown = await con.app.request(link);
     expect(shown.status).toBe(200);
+    // A credential in the path: the page sends no referrer anywhere.
+    expect(shown.headers.get("referrer-policy")).toBe("no-referrer");
     expect(await shown.text()).toContain("Confirm my address");
     expect((await rows())[0]?.status).toBe("unconfirmed");
+    // Staff see the message in the outbox, but not its link.
+    const box = await (await (await con.as("admin")).get("/admin/outbox")).text();
+    expect(box).toContain("/ask-to-update/confirm/[removed]");
+    expect(box).not.toContain(link.split("/").at(-1) ?? "none");
     expect(
       (await con.app.request(link, { method: "POST", headers: { origin: "https://evil.example" } }))
         .status,

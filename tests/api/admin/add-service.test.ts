@@ -173,8 +173,15 @@ describe("Add your service", () => {
         mail?.text ?? "",
       )?.[1] ?? "";
     expect(confirmLink).not.toBe("");
+    // Staff see the message in the outbox, but not its link: they cannot confirm for her.
+    const box = await (await (await con.as("admin")).get("/admin/outbox")).text();
+    expect(box).toContain("confirm your email address");
+    expect(box).toContain("/add-your-service/confirm/[removed]");
+    expect(box).not.toContain(confirmLink.split("/").at(-1) ?? "none");
     const shown = await con.app.request(confirmLink);
     expect(shown.status).toBe(200);
+    // A credential in the path: the page sends no referrer anywhere.
+    expect(shown.headers.get("referrer-policy")).toBe("no-referrer");
     expect(await shown.text()).toContain("Confirm my address");
     expect((await con.db.select().from(submissions))[0]?.status).toBe("unconfirmed");
     const done = await con.app.request(confirmLink, { method: "POST" });
