@@ -118,3 +118,8 @@ export type Lang = (typeof LANGS)[number];
 /** The language of mail to an organisation: English, Welsh, or both (Welsh first). */
 export const MAIL_LANGUAGES = ["en", "cy", "both"] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+export const mailLanguageLabels: Record<MailLanguage, Label> = {
+  en: { en: "English", cy: "Saesneg" },
+  cy: { en: "Welsh (Cymraeg)", cy: "Cymraeg" },
+  both: { en: "Welsh and English", cy: "Cymraeg a Saesneg" },
+};

@@ -13,6 +13,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "user.two-factor-off": "Two-factor sign-in turned off",
   "user.recovery-code": "Recovery code used",
   "organisation.create": "Organisation added",
+  "organisation.update": "Organisation changed",
   "listing.create": "Listing added",
   "listing.save": "Draft saved",
   "listing.submit": "Sent for review",

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "user.two-factor-off",
   "user.recovery-code",
   "organisation.create",
+  "organisation.update",
   "listing.create",
   "listing.save",
   "listing.submit",

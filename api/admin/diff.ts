@@ -3,7 +3,7 @@
  * added / removed / changed for its contacts, venues, sessions and areas (matched by id).
  */
 import type { Listing } from "../../schema/listing-input.js";
-import type { Label } from "../../schema/taxonomy.js";
+import { type Label, mailLanguageLabels } from "../../schema/taxonomy.js";
 import { fieldLabel } from "./audit-labels.js";
 import { VOCABULARIES } from "./csv-cells.js";
 
@@ -98,7 +98,11 @@ export function show(value: unknown): string {
 
 const same = (a: unknown, b: unknown) => show(a) === show(b);
 
-const VOCABULARY: Partial<Record<string, Record<string, Label>>> = VOCABULARIES;
+const VOCABULARY: Partial<Record<string, Record<string, Label>>> = {
+  ...VOCABULARIES,
+  // An organisation's language of mail (organisation entries in the audit log).
+  mailLanguage: mailLanguageLabels,
+};
 
 /** A field's value as people read it: labels, not codes ("Pregnant, Baby under 1"). */
 export function showField(key: string, value: unknown): string {

@@ -1,7 +1,14 @@
 /** Public "report a problem" with a listing, and the reviewers' triage queue. */
-import { and, desc, eq, isNotNull, lt, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { REPORT_REASONS, type ReportStatus, reports, services } from "../../schema/tables.js";
+import {
+  auditLog,
+  REPORT_REASONS,
+  type ReportStatus,
+  reports,
+  services,
+  users,
+} from "../../schema/tables.js";
 import type { Db } from "../db/types.js";
 import { sectorsOnly } from "../domain/postcode-text.js";
 import { audit, auditWhere } from "./audit.js";
@@ -95,6 +102,43 @@ export async function notifyReport(
 export interface ReportListItem extends ReportRow {
   serviceName: string;
   organisationId: string;
+  /** Who resolved or dismissed it, and their note (kept in the audit entry of that act). */
+  handling: { byName: string | null; at: string; note: string | null } | null;
+}
+
+/** How long the note on resolving or dismissing a report may be. */
+export const REPORT_NOTE_MAX = 500;
+
+/** The resolve or dismiss entries of these reports, newest last, by report id. */
+async function handlingOf(db: Db, ids: string[]) {
+  const out = new Map<string, NonNullable<ReportListItem["handling"]>>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select({
+      reportId: auditLog.entityId,
+      at: auditLog.at,
+      after: auditLog.after,
+      byName: users.name,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(
+      and(
+        eq(auditLog.entity, "report"),
+        inArray(auditLog.entityId, ids),
+        inArray(auditLog.action, ["report.resolve", "report.dismiss"]),
+      ),
+    )
+    .orderBy(auditLog.at);
+  for (const r of rows) {
+    const note = (r.after as { note?: unknown } | null)?.note;
+    out.set(r.reportId, {
+      byName: r.byName,
+      at: r.at,
+      note: typeof note === "string" ? note : null,
+    });
+  }
+  return out;
 }
 
 export async function listReports(
@@ -115,10 +159,15 @@ export async function listReports(
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(reports.createdAt))
     .limit(500);
+  const handling = await handlingOf(
+    db,
+    rows.filter((r) => r.report.status !== "open").map((r) => r.report.id),
+  );
   return rows.map((r) => ({
     ...r.report,
     serviceName: r.serviceName,
     organisationId: r.organisationId,
+    handling: handling.get(r.report.id) ?? null,
   }));
 }
 
@@ -130,13 +179,19 @@ export async function countOpenReports(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Resolves or dismisses an open report; false if it was not open any more. */
+/**
+ * Resolves or dismisses an open report, with the reviewer's note (what was fixed, or why it was
+ * dismissed); false if it was not open any more. The note is staff text and lives in the audit
+ * entry, which is never erased; the reporter's own text stays in `reports` alone and is erased
+ * on the retention schedule below.
+ */
 export async function handleReport(
   db: Db,
   now: Date,
   actorId: string,
   id: string,
   outcome: "resolved" | "dismissed",
+  note: string | null = null,
 ): Promise<boolean> {
   const [changed] = await runBatch(db, [
     db
@@ -152,7 +207,7 @@ export async function handleReport(
         entity: "report",
         entityId: id,
         before: { status: "open" },
-        after: { status: outcome },
+        after: { status: outcome, ...(note ? { note } : {}) },
       },
       previousChanged,
     ),

@@ -177,6 +177,16 @@ export async function listOrganisations(db: Db): Promise<OrganisationRow[]> {
 
 export const newOrganisation = organisationInput.omit({ id: true });
 
+/** The columns a checked organisation form sets, blanks as nulls. */
+const organisationColumns = (input: z.output<typeof newOrganisation>) => ({
+  name: input.name,
+  website: input.website ?? null,
+  email: input.email ?? null,
+  phone: input.phone ?? null,
+  charityNumber: input.charityNumber ?? null,
+  mailLanguage: input.mailLanguage ?? null,
+});
+
 export async function createOrganisation(
   db: Db,
   now: Date,
@@ -193,12 +203,7 @@ export async function createOrganisation(
     .replace(/-+$/, "");
   const row = {
     id: `${slug || "organisation"}-${randomId(4)}`,
-    name: input.name,
-    website: input.website ?? null,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-    charityNumber: input.charityNumber ?? null,
-    mailLanguage: input.mailLanguage ?? null,
+    ...organisationColumns(input),
     createdAt: at,
     updatedAt: at,
   };
@@ -213,4 +218,53 @@ export async function createOrganisation(
     }),
   ]);
   return row;
+}
+
+export async function getOrganisation(db: Db, id: string): Promise<OrganisationRow | null> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+/** The fields of an organisation that people edit (its id never changes: listings and CSVs use it). */
+export const ORGANISATION_FIELDS = [
+  "name",
+  "website",
+  "email",
+  "phone",
+  "charityNumber",
+  "mailLanguage",
+] as const;
+
+/**
+ * Changes an organisation's details. Only the fields that changed are written, and audited with
+ * their old and new values; answers which fields changed (none: nothing was written).
+ */
+export async function updateOrganisation(
+  db: Db,
+  now: Date,
+  actorId: string,
+  before: OrganisationRow,
+  input: z.output<typeof newOrganisation>,
+): Promise<string[]> {
+  const next = organisationColumns(input);
+  const changed = ORGANISATION_FIELDS.filter((k) => next[k] !== before[k]);
+  if (changed.length === 0) return [];
+  type Columns = ReturnType<typeof organisationColumns>;
+  const pick = (row: Columns) =>
+    Object.fromEntries(changed.map((k) => [k, row[k]])) as Partial<Columns>;
+  await runBatch(db, [
+    db
+      .update(organisations)
+      .set({ ...pick(next), updatedAt: now.toISOString() })
+      .where(eq(organisations.id, before.id)),
+    audit(db, now, {
+      userId: actorId,
+      action: "organisation.update",
+      entity: "organisation",
+      entityId: before.id,
+      before: pick(before),
+      after: pick(next),
+    }),
+  ]);
+  return changed;
 }

@@ -33,18 +33,23 @@ import {
   createOrganisation,
   createUser,
   findUserByEmail,
+  getOrganisation,
   getUser,
   listOrganisations,
   listUsers,
   newOrganisation,
+  ORGANISATION_FIELDS,
+  type OrganisationRow,
   type PublicUser,
   setPassword,
+  updateOrganisation,
   updateUser,
   userFields,
   userProblem,
 } from "../admin/users.js";
 import {
   AccountPage,
+  OrganisationEditPage,
   OrganisationsPage,
   UserFormPage,
   type UserFormValues,
@@ -61,6 +66,8 @@ const NOTICES: Record<string, string> = {
   "own-two-factor-off": "Two-factor sign-in is off.",
   saved: "The account was saved.",
   organisation: "The organisation was added.",
+  "organisation-saved": "The organisation was saved. The audit log shows what changed.",
+  "organisation-same": "Nothing had changed, so nothing was saved.",
   password: "Your password was changed. Other sessions were signed out.",
 };
 
@@ -81,6 +88,41 @@ function messages(error: z.ZodError): Record<string, string> {
 
 const orgOptions = async (c: AdminContext) =>
   (await listOrganisations(c.get("deps").db)).map((o) => ({ value: o.id, label: o.name }));
+
+/** The organisation form as typed (kept for the form), and as checked. */
+function readOrganisationForm(body: FormBody) {
+  const values: Record<string, string> = Object.fromEntries(
+    ORGANISATION_FIELDS.map((k) => [k, field(body, k).trim()]),
+  );
+  const parsed = newOrganisation.safeParse(
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === "" ? null : v])),
+  );
+  return { values, parsed };
+}
+
+/** One organisation's page: its id and the form to change it. */
+function organisationPage(
+  c: AdminContext,
+  organisation: OrganisationRow,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+  notice: string | null,
+  status: 200 | 422 = 200,
+) {
+  const { user, csrfToken } = c.get("session");
+  return render(
+    c,
+    <OrganisationEditPage
+      user={user}
+      csrf={csrfToken}
+      organisation={organisation}
+      values={values}
+      errors={errors}
+      notice={notice}
+    />,
+    status,
+  );
+}
 
 const doneNotice = (c: AdminContext) => NOTICES[c.req.query("done") ?? ""] ?? null;
 
@@ -296,16 +338,7 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
   .post("/organisations", requireCapability("manage-users"), async (c) => {
     const deps = c.get("deps");
     const { user, csrfToken } = c.get("session");
-    const body = await formBody(c);
-    const values = Object.fromEntries(
-      ["name", "website", "email", "phone", "charityNumber", "mailLanguage"].map((k) => [
-        k,
-        field(body, k).trim(),
-      ]),
-    );
-    const parsed = newOrganisation.safeParse(
-      Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === "" ? null : v])),
-    );
+    const { values, parsed } = readOrganisationForm(await formBody(c));
     if (!parsed.success) {
       const rows = await listOrganisations(deps.db);
       return render(
@@ -322,6 +355,35 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     }
     await createOrganisation(deps.db, deps.now(), user.id, parsed.data);
     return c.redirect("/admin/organisations?done=organisation", 303);
+  })
+  .get("/organisations/:id", requireCapability("manage-users"), async (c) => {
+    const organisation = await getOrganisation(c.get("deps").db, c.req.param("id"));
+    if (!organisation) return notFoundPage(c, "organisation");
+    const values = Object.fromEntries(
+      ORGANISATION_FIELDS.map((k) => [k, organisation[k] ?? ""]),
+    ) as Record<string, string>;
+    return organisationPage(c, organisation, values, {}, doneNotice(c));
+  })
+  .post("/organisations/:id", requireCapability("manage-users"), async (c) => {
+    const deps = c.get("deps");
+    const { user } = c.get("session");
+    const organisation = await getOrganisation(deps.db, c.req.param("id"));
+    if (!organisation) return notFoundPage(c, "organisation");
+    const { values, parsed } = readOrganisationForm(await formBody(c));
+    if (!parsed.success) {
+      return organisationPage(c, organisation, values, messages(parsed.error), null, 422);
+    }
+    const changed = await updateOrganisation(
+      deps.db,
+      deps.now(),
+      user.id,
+      organisation,
+      parsed.data,
+    );
+    return c.redirect(
+      `/admin/organisations/${encodeURIComponent(organisation.id)}?done=${changed.length ? "organisation-saved" : "organisation-same"}`,
+      303,
+    );
   })
   .get("/account", async (c) => {
     const { user, csrfToken } = c.get("session");

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { outbox } from "../../schema/tables.js";
+import { openReportsOf, sentBackListings } from "../admin/home-data.js";
 import { type AdminEnv, render } from "../admin/http.js";
 import { dueForReview, listListings } from "../admin/listing-repo.js";
 import { countOpenReports } from "../admin/reports.js";
@@ -13,7 +14,8 @@ export const adminHomeRoutes = new Hono<AdminEnv>().get("/", async (c) => {
   const now = deps.now();
   const scope = organisationScope(user);
   const page = { limit: 50, offset: 0 };
-  const [inReview, drafts, due, openReports, queued] = await Promise.all([
+  const own = scope === null ? null : user.organisationId;
+  const [inReview, drafts, due, openReports, queued, sentBack, reports] = await Promise.all([
     listListings(deps.db, { status: "in-review", sort: "edited", scope }, now, page),
     listListings(deps.db, { status: "draft", sort: "edited", scope }, now, page),
     dueForReview(deps.db, now, scope),
@@ -25,17 +27,21 @@ export const adminHomeRoutes = new Hono<AdminEnv>().get("/", async (c) => {
           .where(eq(outbox.status, "queued"))
           .then((r) => r[0]?.n ?? 0)
       : Promise.resolve(0),
+    own ? sentBackListings(deps.db, own) : Promise.resolve([]),
+    own ? openReportsOf(deps.db, own) : Promise.resolve([]),
   ]);
   return render(
     c,
     <HomePage
       user={user}
       csrf={csrfToken}
+      now={now}
       inReview={inReview.rows}
       drafts={drafts.rows}
       dueCount={due.length}
       openReports={openReports}
       queuedMessages={queued}
+      work={own ? { sentBack, reports, due } : null}
     />,
   );
 });

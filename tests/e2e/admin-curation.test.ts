@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadListing } from "../../api/admin/listing-repo.js";
@@ -17,6 +18,7 @@ import { openDb } from "../../api/db/client.js";
 import { loadBundles } from "../../api/db/listing-bundles.js";
 import { prepareDb } from "../../api/db/prepare.js";
 import type { RunningServer } from "../../api/node/server.js";
+import { services } from "../../schema/tables.js";
 import { launchChromium } from "../widget/helpers/browser.js";
 import { axeViolations } from "./helpers/axe.js";
 import { signedInPage, startConsoleServer } from "./helpers/console.js";
@@ -77,6 +79,12 @@ async function prepare(url: string) {
     "Please add the new evening times.",
   );
   if (!sent.ok) throw new Error(sent.message);
+  // The seed listing itself falls due, for the editor's overview and the due queue.
+  await handle.db.update(services).set({ verifiedAt: "2020-01-06" }).where(eq(services.id, BASE));
+  await createReport(handle.db, now, BASE, {
+    reason: "wrong-contact",
+    text: "The phone rings out.",
+  });
   await createReport(handle.db, now, OVERDUE, {
     reason: "wrong-times",
     text: "The group now meets on Thursdays.",
@@ -152,6 +160,115 @@ describe("the review panel in Chromium", () => {
     await expect(page.getByText(`Last checked ${today}; next review due`).count()).resolves.toBe(1);
     await page.goto(`${server.url}/admin/audit?entityId=${OVERDUE}&action=listing.check`);
     await expect(page.getByRole("cell", { name: "Marked as checked" }).count()).resolves.toBe(1);
+    await page.close();
+  }, 60_000);
+});
+
+describe("the pages partners and reviewers work in, at 375 and 1280 px", () => {
+  for (const width of [375, 1280]) {
+    it(`shows an editor what is sent back, reported and due, at ${width} px`, async () => {
+      const { page, errors } = await signedIn("editor@example.org", width);
+      const sent = page.locator("section", { has: page.locator("#sent-back-title") });
+      await expect(sent.getByText("Please add the new evening times.").count()).resolves.toBe(1);
+      await expect(
+        sent
+          .getByRole("link", { name: "Make the changes to Sent Back Group" })
+          .getAttribute("href"),
+      ).resolves.toBe(`/admin/listings/${SENT_BACK}/edit`);
+      const reports = page.locator("section", { has: page.locator("#reports-title") });
+      await expect(reports.getByRole("link").count()).resolves.toBe(2);
+      const due = page.locator("section", { has: page.locator("#due-title") });
+      await expect(
+        due.getByRole("button", { name: /^Mark as checked/ }).count(),
+      ).resolves.toBeGreaterThan(0);
+      await checkPage(page, "editor-home", width);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 60_000);
+
+    it(`lays out the due, audit and reports tables without sideways scrolling, at ${width} px`, async () => {
+      const { page, errors } = await signedIn("reviewer@example.org", width);
+      for (const [name, path] of [
+        ["due", "/admin/due"],
+        ["audit", "/admin/audit"],
+        ["reports", "/admin/reports"],
+      ] as const) {
+        await page.goto(`${server.url}${path}`);
+        const table = page.getByRole("table");
+        await expect(table.count()).resolves.toBe(1);
+        // Still a table with its column headers for screen readers, however it is laid out.
+        await expect(page.getByRole("columnheader").count()).resolves.toBeGreaterThan(3);
+        await expect(page.getByRole("cell").count()).resolves.toBeGreaterThan(3);
+        await checkPage(page, name, width);
+      }
+      // Resolving without a note: the error, on the field.
+      await page
+        .getByRole("button", { name: `Resolved the report about Long Unchecked Group` })
+        .click();
+      await page.waitForSelector(".error-summary");
+      await checkPage(page, "reports-error", width);
+      expect(errors.filter((e) => !e.includes("422"))).toEqual([]);
+      await page.close();
+    }, 120_000);
+
+    it(`lets an admin see organisation ids and change an organisation, at ${width} px`, async () => {
+      const { page, errors } = await signedIn("admin@example.org", width);
+      await page.goto(`${server.url}/admin/organisations`);
+      await expect(page.getByRole("cell", { name: ORG, exact: true }).count()).resolves.toBe(1);
+      await checkPage(page, "organisations", width);
+      await page.goto(`${server.url}/admin/organisations/${ORG}`);
+      await page.getByLabel("Email").fill("not an email");
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await page.waitForSelector(".error-summary");
+      await checkPage(page, "organisation-error", width);
+      expect(errors.filter((e) => !e.includes("422"))).toEqual([]);
+      await page.close();
+    }, 60_000);
+  }
+
+  it("resolves a report with a note, shown in the queue and the audit log", async () => {
+    const { page } = await signedIn("reviewer@example.org", 1280);
+    await page.goto(`${server.url}/admin/reports`);
+    await page
+      .getByLabel("What you did the report about Exeter Bumps & Babies Peer Group (example)")
+      .fill("Phone number corrected with the group leader.");
+    await page
+      .getByRole("button", {
+        name: "Resolved the report about Exeter Bumps & Babies Peer Group (example)",
+      })
+      .click();
+    await page.waitForURL(/done=resolved/);
+    await page.goto(`${server.url}/admin/reports?status=resolved`);
+    await expect(
+      page.getByText("Phone number corrected with the group leader.").count(),
+    ).resolves.toBe(1);
+    await page.goto(`${server.url}/admin/audit?entity=report`);
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll("details")) d.open = true;
+    });
+    await expect(page.getByRole("cell", { name: "Report resolved" }).count()).resolves.toBe(1);
+    await expect(
+      page.locator(".diff").getByText("Phone number corrected with the group leader.").count(),
+    ).resolves.toBe(1);
+    await page.close();
+  }, 60_000);
+
+  it("changes an organisation's details, audited as a readable diff", async () => {
+    const { page } = await signedIn("admin@example.org", 1280);
+    await page.goto(`${server.url}/admin/organisations/${ORG}`);
+    await page.getByLabel("Email").fill("hello@exevalley.example.org");
+    await page.getByLabel("Language of mail").selectOption("both");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.waitForURL(/done=organisation-saved/);
+    await page.getByRole("link", { name: /audit log/ }).click();
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll("details")) d.open = true;
+    });
+    await checkPage(page, "organisation-audit", 1280);
+    const diff = (await page.locator(".diff").first().textContent()) ?? "";
+    expect(diff).toContain("Email address changed from");
+    expect(diff).toContain("to hello@exevalley.example.org");
+    expect(diff).toContain("Language of mail changed from (empty) to Welsh and English");
     await page.close();
   }, 60_000);
 });

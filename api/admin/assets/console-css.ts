@@ -55,6 +55,10 @@ p { margin: 0 0 1rem; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-start; margin: 1rem 0; }
 .action-form { display: inline-flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; margin: 0; }
 .stacked-form { margin: 0 0 1.5rem; max-width: 40rem; }
+.work-list { list-style: none; padding: 0; margin: 0 0 1.5rem; }
+.work-list h3 { margin-top: 0; }
+blockquote.note { border-left: 4px solid var(--line); margin: 0 0 1rem; padding: 0.25rem 0.75rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+.report-form .actions { margin: 0; }
 .stacked-form .checkbox { margin: 0 0 1.25rem; }
 .field { margin: 0 0 1.25rem; }
 .field label, .field legend { display: block; font-weight: 600; margin-bottom: 0.25rem; }
@@ -93,6 +97,15 @@ caption { text-align: left; font-weight: 700; padding: 0.5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.5rem; border-bottom: 1px solid var(--line); }
 th { background: var(--wash); }
 .table-scroll { overflow-x: auto; }
+/* Tables whose rows become cards on a phone (data-table.tsx): each cell shows its column. */
+@media (max-width: 40rem) {
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.stack tr { border: 1px solid var(--line); border-left: 4px solid var(--brand); padding: 0.5rem 0.75rem; margin: 0 0 1rem; }
+  table.stack td { border: 0; padding: 0.25rem 0; overflow-wrap: anywhere; }
+  table.stack td::before { content: attr(data-label) / ""; display: block; font-weight: 600; font-size: 0.9rem; color: var(--muted); }
+  table.stack td:empty { display: none; }
+}
 table.compare { table-layout: fixed; }
 .compare th, .compare td { overflow-wrap: anywhere; }
 .compare.named thead th:first-child { width: 30%; }

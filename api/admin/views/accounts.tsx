@@ -1,7 +1,7 @@
 /** Accounts (admins only), organisations, and each person's own account page. */
 import type { FC } from "hono/jsx";
 import { ROLES } from "../../../schema/curation.js";
-import { MAIL_LANGUAGES, type MailLanguage } from "../../../schema/taxonomy.js";
+import { MAIL_LANGUAGES, type MailLanguage, mailLanguageLabels } from "../../../schema/taxonomy.js";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type SessionUser } from "../roles.js";
 import type { OrganisationRow, PublicUser } from "../users.js";
 import {
@@ -18,11 +18,9 @@ import { CsrfField, Page } from "./layout.js";
 import { NewPasswordFields } from "./password.js";
 
 /** The language of mail to an organisation (blank: chosen from its listings). */
-export const MAIL_LANGUAGE_LABELS: Record<MailLanguage, string> = {
-  en: "English",
-  cy: "Welsh (Cymraeg)",
-  both: "Welsh and English",
-};
+export const MAIL_LANGUAGE_LABELS = Object.fromEntries(
+  MAIL_LANGUAGES.map((l) => [l, mailLanguageLabels[l].en]),
+) as Record<MailLanguage, string>;
 const MAIL_LANGUAGE_OPTIONS: Option[] = MAIL_LANGUAGES.map((l) => ({
   value: l,
   label: MAIL_LANGUAGE_LABELS[l],
@@ -191,84 +189,150 @@ export const OrganisationsPage: FC<{
   notice?: string | null;
 }> = (p) => (
   <Page
-    title="Organisations"
+    title={Object.keys(p.errors).length ? "Error: Organisations" : "Organisations"}
     user={p.user}
     csrf={p.csrf}
     active="organisations"
     notice={p.notice ?? null}
   >
     <h1>Organisations</h1>
-    <DataTable caption="Organisations" columns={["Name", "Email", "Phone", "Mail in", "Listings"]}>
-      {p.rows.map((o) => (
-        <tr>
-          <td>{o.name}</td>
-          <td>{o.email ?? "–"}</td>
-          <td>{o.phone ?? "–"}</td>
-          <td>{o.mailLanguage ? MAIL_LANGUAGE_LABELS[o.mailLanguage] : "From its listings"}</td>
-          <td>
-            <a href={`/admin/listings?organisation=${encodeURIComponent(o.id)}`}>
-              Listings<span class="visually-hidden"> of {o.name}</span>
-            </a>
-          </td>
-        </tr>
-      ))}
-    </DataTable>
+    <p>
+      The id is how the CSV import, <code>npm run user:create</code> and the listings filter name an
+      organisation; it never changes.
+    </p>
+    <DataTable
+      caption="Organisations"
+      columns={["Name", "Id", "Email", "Phone", "Mail in", "Listings", "Change"]}
+      rows={p.rows.map((o) => [
+        o.name,
+        <code>{o.id}</code>,
+        o.email ?? "–",
+        o.phone ?? "–",
+        o.mailLanguage ? MAIL_LANGUAGE_LABELS[o.mailLanguage] : "From its listings",
+        <a href={`/admin/listings?organisation=${encodeURIComponent(o.id)}`}>
+          Listings<span class="visually-hidden"> of {o.name}</span>
+        </a>,
+        <a href={`/admin/organisations/${encodeURIComponent(o.id)}`}>
+          Edit<span class="visually-hidden"> {o.name}</span>
+        </a>,
+      ])}
+    />
     <h2>Add an organisation</h2>
     <ErrorSummary errors={p.errors} />
     <form method="post" action="/admin/organisations" novalidate>
       <CsrfField token={p.csrf} />
-      <TextField
-        name="name"
-        label="Name"
-        value={p.values.name ?? ""}
-        error={p.errors.name}
-        required
-      />
-      <TextField
-        name="website"
-        label="Website"
-        type="url"
-        value={p.values.website ?? ""}
-        error={p.errors.website}
-        hint="An https:// address."
-      />
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        value={p.values.email ?? ""}
-        error={p.errors.email}
-        hint="Review reminders go here and to the organisation's editors."
-      />
-      <TextField
-        name="phone"
-        label="Phone"
-        type="tel"
-        value={p.values.phone ?? ""}
-        error={p.errors.phone}
-        width="medium"
-      />
-      <TextField
-        name="charityNumber"
-        label="Charity number"
-        value={p.values.charityNumber ?? ""}
-        error={p.errors.charityNumber}
-        width="medium"
-      />
-      <Select
-        name="mailLanguage"
-        label="Language of mail"
-        options={MAIL_LANGUAGE_OPTIONS}
-        blank="From its listings (Welsh and English if any is in Welsh or serves Wales)"
-        value={p.values.mailLanguage ?? ""}
-        error={p.errors.mailLanguage}
-        width="wide"
-      />
+      <OrganisationFields values={p.values} errors={p.errors} />
       <button type="submit" class="button primary">
         Add organisation
       </button>
     </form>
   </Page>
+);
+
+/** One organisation's details, to change; the id stays. */
+export const OrganisationEditPage: FC<{
+  user: SessionUser;
+  csrf: string;
+  organisation: OrganisationRow;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  notice?: string | null;
+}> = (p) => {
+  const o = p.organisation;
+  return (
+    <Page
+      title={`${Object.keys(p.errors).length ? "Error: " : ""}Change ${o.name}`}
+      user={p.user}
+      csrf={p.csrf}
+      active="organisations"
+      notice={p.notice ?? null}
+    >
+      <p>
+        <a href="/admin/organisations">All organisations</a>
+      </p>
+      <h1>Change {o.name}</h1>
+      <dl class="summary">
+        <dt>Id</dt>
+        <dd>
+          <code>{o.id}</code>
+        </dd>
+        <dt>Added</dt>
+        <dd>{formatDay(o.createdAt)}</dd>
+        <dt>Last changed</dt>
+        <dd>{formatDay(o.updatedAt)}</dd>
+      </dl>
+      <p>
+        Every change is kept in the{" "}
+        <a href={`/admin/audit?entity=organisation&entityId=${encodeURIComponent(o.id)}`}>
+          audit log<span class="visually-hidden"> of {o.name}</span>
+        </a>
+        , old and new values side by side.
+      </p>
+      <ErrorSummary errors={p.errors} />
+      <form method="post" action={`/admin/organisations/${encodeURIComponent(o.id)}`} novalidate>
+        <CsrfField token={p.csrf} />
+        <OrganisationFields values={p.values} errors={p.errors} />
+        <button type="submit" class="button primary">
+          Save changes
+        </button>
+      </form>
+    </Page>
+  );
+};
+
+/** The organisation form's fields, the same for adding and changing one. */
+const OrganisationFields: FC<{ values: Record<string, string>; errors: Record<string, string> }> = (
+  p,
+) => (
+  <>
+    <TextField
+      name="name"
+      label="Name"
+      value={p.values.name ?? ""}
+      error={p.errors.name}
+      required
+    />
+    <TextField
+      name="website"
+      label="Website"
+      type="url"
+      value={p.values.website ?? ""}
+      error={p.errors.website}
+      hint="An https:// address."
+    />
+    <TextField
+      name="email"
+      label="Email"
+      type="email"
+      value={p.values.email ?? ""}
+      error={p.errors.email}
+      hint="Review reminders go here and to the organisation's editors."
+    />
+    <TextField
+      name="phone"
+      label="Phone"
+      type="tel"
+      value={p.values.phone ?? ""}
+      error={p.errors.phone}
+      width="medium"
+    />
+    <TextField
+      name="charityNumber"
+      label="Charity number"
+      value={p.values.charityNumber ?? ""}
+      error={p.errors.charityNumber}
+      width="medium"
+    />
+    <Select
+      name="mailLanguage"
+      label="Language of mail"
+      options={MAIL_LANGUAGE_OPTIONS}
+      blank="From its listings (Welsh and English if any is in Welsh or serves Wales)"
+      value={p.values.mailLanguage ?? ""}
+      error={p.errors.mailLanguage}
+      width="wide"
+    />
+  </>
 );
 
 export const AccountPage: FC<{

@@ -84,34 +84,27 @@ export const AuditPage: FC<{
       <DataTable
         caption="Audit entries"
         columns={["When", "Who", "What", "Record", "Before and after"]}
-      >
-        {p.rows.map((r) => (
-          <tr>
-            <td>{formatTime(r.at)}</td>
-            <td>{r.userId ? (p.names.get(r.userId) ?? r.userId) : "System or public"}</td>
-            <td>{ACTION_LABELS[r.action as AuditAction] ?? r.action}</td>
-            <td>
-              {r.entity === "listing" ? (
-                <a href={`/admin/listings/${encodeURIComponent(r.entityId)}`}>{r.entityId}</a>
-              ) : (
-                `${ENTITY_LABELS[r.entity as AuditEntry["entity"]] ?? r.entity} ${r.entityId}`
-              )}
-            </td>
-            <td>
-              {r.before || r.after ? (
-                <details>
-                  <summary>
-                    Show<span class="visually-hidden"> what changed in entry {r.id}</span>
-                  </summary>
-                  <DiffList changes={auditChanges(r.before, r.after)} empty="Nothing changed." />
-                </details>
-              ) : (
-                "–"
-              )}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+        rows={p.rows.map((r) => [
+          formatTime(r.at),
+          r.userId ? (p.names.get(r.userId) ?? r.userId) : "System or public",
+          ACTION_LABELS[r.action as AuditAction] ?? r.action,
+          r.entity === "listing" ? (
+            <a href={`/admin/listings/${encodeURIComponent(r.entityId)}`}>{r.entityId}</a>
+          ) : (
+            `${ENTITY_LABELS[r.entity as AuditEntry["entity"]] ?? r.entity} ${r.entityId}`
+          ),
+          r.before || r.after ? (
+            <details>
+              <summary>
+                Show<span class="visually-hidden"> what changed in entry {r.id}</span>
+              </summary>
+              <DiffList changes={auditChanges(r.before, r.after)} empty="Nothing changed." />
+            </details>
+          ) : (
+            "–"
+          ),
+        ])}
+      />
     ) : null}
     <Pagination
       page={p.page}

@@ -12,6 +12,7 @@ import { DiffList } from "./diff-list.js";
 import { CsrfField, Page } from "./layout.js";
 import { ListingDetails } from "./listing-details.js";
 import { type ListingPreview, PreviewCards } from "./preview.js";
+import { ReportStatusText } from "./queues.js";
 
 export interface ListingViewProps {
   user: SessionUser;
@@ -229,7 +230,7 @@ export const ListingView: FC<ListingViewProps> = (p) => {
               {p.reports.map((r) => (
                 <li>
                   {formatDay(r.createdAt)}: {REASON_LABELS[r.reason]}
-                  {r.text ? ` – “${r.text}”` : ""} ({r.status})
+                  {r.text ? ` – “${r.text}”` : ""} (<ReportStatusText report={r} />)
                 </li>
               ))}
             </ul>

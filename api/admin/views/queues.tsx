@@ -9,7 +9,46 @@ import { can, canWorkOn, type SessionUser } from "../roles.js";
 import { ActionForm, formatDay, formatTime, Select } from "./components.js";
 import { DataTable } from "./data-table.js";
 import { FilterForm } from "./filter-form.js";
-import { Page } from "./layout.js";
+import { CsrfField, Page } from "./layout.js";
+
+/** The cells of the due-for-review table: listing, organisation, last checked, overdue, action. */
+export function dueRows(rows: ListingSummary[], now: Date, user: SessionUser, csrf: string) {
+  return rows.map((r) => {
+    const s = reviewStatus(r, now);
+    return [
+      <>
+        <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name}</a>
+        <br />
+        <span class="hint">{kindLabels[r.kind]?.en ?? r.kind}</span>
+      </>,
+      r.organisationName,
+      formatDay(r.verifiedAt),
+      <>
+        {s.dueOn ? `${s.daysOverdue} ${s.daysOverdue === 1 ? "day" : "days"}` : "Never checked"}
+        {s.hidden ? (
+          <>
+            {" "}
+            <span class="tag tag-hidden">Hidden from search</span>
+          </>
+        ) : s.hiddenOn ? (
+          <span class="hint"> (hidden from {formatDay(s.hiddenOn)})</span>
+        ) : null}
+      </>,
+      canWorkOn(user, r.organisationId) ? (
+        <ActionForm
+          action={`/admin/listings/${encodeURIComponent(r.id)}/check`}
+          csrf={csrf}
+          hidden={{ version: 0, revision: 0 }}
+          label="Mark as checked"
+        >
+          <span class="visually-hidden">{r.name}</span>
+        </ActionForm>
+      ) : null,
+    ];
+  });
+}
+
+export const DUE_COLUMNS = ["Listing", "Organisation", "Last checked", "Overdue", "Action"];
 
 export const DuePage: FC<{
   user: SessionUser;
@@ -30,48 +69,9 @@ export const DuePage: FC<{
     ) : (
       <DataTable
         caption="Listings due for review"
-        columns={["Listing", "Organisation", "Last checked", "Overdue", "Action"]}
-      >
-        {p.rows.map((r) => {
-          const s = reviewStatus(r, p.now);
-          return (
-            <tr>
-              <td>
-                <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name}</a>
-                <br />
-                <span class="hint">{kindLabels[r.kind]?.en ?? r.kind}</span>
-              </td>
-              <td>{r.organisationName}</td>
-              <td>{formatDay(r.verifiedAt)}</td>
-              <td>
-                {s.dueOn
-                  ? `${s.daysOverdue} ${s.daysOverdue === 1 ? "day" : "days"}`
-                  : "Never checked"}
-                {s.hidden ? (
-                  <>
-                    {" "}
-                    <span class="tag tag-hidden">Hidden from search</span>
-                  </>
-                ) : s.hiddenOn ? (
-                  <span class="hint"> (hidden from {formatDay(s.hiddenOn)})</span>
-                ) : null}
-              </td>
-              <td>
-                {canWorkOn(p.user, r.organisationId) ? (
-                  <ActionForm
-                    action={`/admin/listings/${encodeURIComponent(r.id)}/check`}
-                    csrf={p.csrf}
-                    hidden={{ version: 0, revision: 0 }}
-                    label="Mark as checked"
-                  >
-                    <span class="visually-hidden">{r.name}</span>
-                  </ActionForm>
-                ) : null}
-              </td>
-            </tr>
-          );
-        })}
-      </DataTable>
+        columns={DUE_COLUMNS}
+        rows={dueRows(p.rows, p.now, p.user, p.csrf)}
+      />
     )}
   </Page>
 );
@@ -82,15 +82,30 @@ const REPORT_STATUS_OPTIONS = [
   { value: "dismissed", label: "Dismissed" },
 ];
 
+const REPORT_STATUS_LABELS: Record<ReportListItem["status"], string> = {
+  open: "Open",
+  resolved: "Resolved",
+  dismissed: "Dismissed",
+};
+
+/** A problem with a resolve or dismiss form: which report, what went wrong, what was typed. */
+export interface ReportProblem {
+  id: string;
+  message: string;
+  note: string;
+}
+
 export const ReportsPage: FC<{
   user: SessionUser;
   csrf: string;
   status: string;
   rows: ReportListItem[];
+  retentionDays: number;
   notice?: string | null;
+  problem?: ReportProblem | null;
 }> = (p) => (
   <Page
-    title="Problem reports"
+    title={p.problem ? "Error: Problem reports" : "Problem reports"}
     user={p.user}
     csrf={p.csrf}
     active="reports"
@@ -99,8 +114,19 @@ export const ReportsPage: FC<{
     <h1>Problem reports</h1>
     <p>
       What members of the public told us is wrong with a listing. Fix the listing, then resolve the
-      report.
+      report with a note saying what you did. What the reporter wrote is erased {p.retentionDays}{" "}
+      days after the report is resolved or dismissed; your note stays in the report's history.
     </p>
+    {p.problem ? (
+      <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+        <h2 id="error-summary-title">There is a problem</h2>
+        <ul>
+          <li>
+            <a href={`#${noteId(p.problem.id)}`}>{p.problem.message}</a>
+          </li>
+        </ul>
+      </div>
+    ) : null}
     <FilterForm action="/admin/reports" label="Filter reports" submit="Show">
       <Select
         name="status"
@@ -117,47 +143,95 @@ export const ReportsPage: FC<{
       <DataTable
         caption="Problem reports"
         columns={["Received", "Listing", "Problem", "Status", "Action"]}
-      >
-        {p.rows.map((r) => (
-          <tr>
-            <td>{formatTime(r.createdAt)}</td>
-            <td>
-              <a href={`/admin/listings/${encodeURIComponent(r.serviceId)}`}>{r.serviceName}</a>
-            </td>
-            <td>
-              {REASON_LABELS[r.reason]}
-              {r.text ? <p class="pre">{r.text}</p> : null}
-            </td>
-            <td>{r.status}</td>
-            <td>
-              {r.status === "open" && can(p.user, "triage-reports") ? (
-                <div class="actions">
-                  <ActionForm
-                    action={`/admin/reports/${encodeURIComponent(r.id)}`}
-                    csrf={p.csrf}
-                    hidden={{ outcome: "resolved" }}
-                    label="Resolved"
-                    variant="primary"
-                  >
-                    <span class="visually-hidden">{`Report about ${r.serviceName}`}</span>
-                  </ActionForm>
-                  <ActionForm
-                    action={`/admin/reports/${encodeURIComponent(r.id)}`}
-                    csrf={p.csrf}
-                    hidden={{ outcome: "dismissed" }}
-                    label="Dismiss"
-                  >
-                    <span class="visually-hidden">{`Report about ${r.serviceName}`}</span>
-                  </ActionForm>
-                </div>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+        rows={p.rows.map((r) => [
+          formatTime(r.createdAt),
+          <a href={`/admin/listings/${encodeURIComponent(r.serviceId)}`}>{r.serviceName}</a>,
+          <>
+            {REASON_LABELS[r.reason]}
+            {r.text ? (
+              <p class="pre">{r.text}</p>
+            ) : r.status !== "open" ? (
+              <p class="hint">Any text the reporter wrote has been erased, or there was none.</p>
+            ) : null}
+          </>,
+          <ReportStatusText report={r} />,
+          r.status === "open" && can(p.user, "triage-reports") ? (
+            <ReportForm
+              report={r}
+              csrf={p.csrf}
+              problem={p.problem?.id === r.id ? p.problem : null}
+            />
+          ) : null,
+        ])}
+      />
     )}
   </Page>
 );
+
+const noteId = (reportId: string) => `note-${reportId.replace(/[^A-Za-z0-9-]+/g, "-")}`;
+
+/** "Resolved by Sam on 1 Dec 2026: Phone number corrected." */
+export const ReportStatusText: FC<{ report: ReportListItem }> = ({ report: r }) => (
+  <>
+    {REPORT_STATUS_LABELS[r.status]}
+    {r.handling ? (
+      <>
+        {r.handling.byName ? ` by ${r.handling.byName}` : ""} on {formatDay(r.handling.at)}
+        {r.handling.note ? (
+          <>
+            : <q>{r.handling.note}</q>
+          </>
+        ) : null}
+      </>
+    ) : null}
+  </>
+);
+
+/** Resolve (a note is needed: what was fixed) or dismiss (the note is optional) one report. */
+const ReportForm: FC<{ report: ReportListItem; csrf: string; problem: ReportProblem | null }> = ({
+  report: r,
+  csrf,
+  problem,
+}) => {
+  const id = noteId(r.id);
+  const about = <span class="visually-hidden">{` the report about ${r.serviceName}`}</span>;
+  return (
+    <form method="post" action={`/admin/reports/${encodeURIComponent(r.id)}`} class="report-form">
+      <CsrfField token={csrf} />
+      <div class={`field${problem ? " has-error" : ""}`}>
+        <label for={id}>What you did{about}</label>
+        <p class="hint" id={`${id}-hint`}>
+          Needed to resolve it. Kept in the report's history: leave out the reporter's words and
+          anyone's personal details.
+        </p>
+        {problem ? (
+          <p class="field-error" id={`${id}-error`}>
+            <span class="visually-hidden">Error: </span>
+            {problem.message}
+          </p>
+        ) : null}
+        <textarea
+          id={id}
+          name="note"
+          rows={2}
+          class="input wide"
+          aria-describedby={`${id}-hint${problem ? ` ${id}-error` : ""}`}
+          aria-invalid={problem ? "true" : undefined}
+        >
+          {problem?.note ?? ""}
+        </textarea>
+      </div>
+      <div class="actions">
+        <button type="submit" name="outcome" value="resolved" class="button primary">
+          Resolved{about}
+        </button>
+        <button type="submit" name="outcome" value="dismissed" class="button secondary">
+          Dismiss{about}
+        </button>
+      </div>
+    </form>
+  );
+};
 
 const OUTBOX_KIND_LABELS: Record<OutboxRow["kind"], string> = {
   "review-reminder": "Review reminder",

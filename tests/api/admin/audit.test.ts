@@ -59,13 +59,13 @@ describe("audit log", () => {
     expect(page).toContain("1 entry");
     expect(page).toContain("listing.publish");
     // In words: the action's name, and what changed rather than two blocks of JSON.
-    expect(page).toContain("<td>Published</td>");
+    expect(page).toContain(`data-label="What">Published</td>`);
     expect(page).toContain('<strong>Name</strong> added: <span class="now">Audited Group</span>');
     expect(page).not.toContain("&quot;name&quot;:");
     const checked = await (
       await reviewer.get(`/admin/audit?entity=listing&entityId=${id}&action=listing.check`)
     ).text();
-    expect(checked).toContain("<td>Marked as checked</td>");
+    expect(checked).toContain(`data-label="What">Marked as checked</td>`);
     expect(checked).toMatch(
       /<strong>Last checked<\/strong> changed from <span class="was">2026-11-20<\/span> to <span class="now">2026-11-26<\/span>/,
     );

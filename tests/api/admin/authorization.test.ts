@@ -13,6 +13,7 @@ import {
   createdId,
   editorFields,
   listingForm,
+  ORG,
   ORG_LISTING,
   openConsole,
   PASSWORD,
@@ -135,6 +136,7 @@ describe("authorisation matrix", () => {
     { method: "GET", path: "/admin/users/new", expect: ADMINS },
     { method: "GET", path: "/admin/users/:other", expect: ADMINS },
     { method: "GET", path: "/admin/organisations", expect: ADMINS },
+    { method: "GET", path: `/admin/organisations/${ORG}`, expect: ADMINS },
     { method: "GET", path: "/admin/account", expect: ALL_SIGNED_IN },
     { method: "GET", path: "/admin/import", expect: ALL_SIGNED_IN },
     { method: "GET", path: "/admin/export.csv", expect: ALL_SIGNED_IN },
@@ -215,7 +217,10 @@ describe("authorisation matrix", () => {
           reason: "closed",
           text: null,
         });
-        return { path: `/admin/reports/${report.id}`, fields: { outcome: "resolved" } };
+        return {
+          path: `/admin/reports/${report.id}`,
+          fields: { outcome: "resolved", note: "Checked" },
+        };
       },
     },
     { method: "POST", path: "/admin/outbox/run", expect: ["login", 403, 403, 403, 303] },
@@ -245,6 +250,12 @@ describe("authorisation matrix", () => {
       path: "/admin/organisations",
       expect: ["login", 403, 403, 403, 303],
       fields: { name: "Matrix Parents Network", website: "https://example.org/matrix" },
+    },
+    {
+      method: "POST",
+      path: `/admin/organisations/${ORG}`,
+      expect: ["login", 403, 403, 403, 303],
+      fields: { name: "Exe Valley Parents Together (example)", email: "hello@example.org" },
     },
     {
       method: "POST",

@@ -2,10 +2,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDailyJobs } from "../../../api/admin/daily-jobs.js";
+import { createReport, listReports, REPORT_NOTE_MAX } from "../../../api/admin/reports.js";
 import { readConfig } from "../../../api/config.js";
 import { openDb } from "../../../api/db/client.js";
 import { migrateDb } from "../../../api/db/migrate.js";
@@ -194,13 +195,99 @@ describe("public problem reports", () => {
     const queue = await (await reviewer.get("/admin/reports")).text();
     const reportId = /action="\/admin\/reports\/([^"]+)"/.exec(queue)?.[1] ?? "";
     expect(reportId).not.toBe("");
-    const done = await reviewer.post(`/admin/reports/${reportId}`, { outcome: "resolved" });
+    const done = await reviewer.post(`/admin/reports/${reportId}`, {
+      outcome: "resolved",
+      note: "Updated the opening hours.",
+    });
     expect(done.status).toBe(303);
     expect(done.headers.get("location")).toBe("/admin/reports?done=resolved");
     const again = await reviewer.post(`/admin/reports/${reportId}`, { outcome: "dismissed" });
     expect(again.headers.get("location")).toBe("/admin/reports?done=gone");
     const resolved = await (await reviewer.get("/admin/reports?status=resolved")).text();
     expect(resolved).toContain("resolved");
+  });
+
+  it("needs a note to resolve a report: without one, or with too long a one, nothing changes and the form keeps what was typed", async () => {
+    const report = await createReport(con.db, con.clock.now, "samaritans", {
+      reason: "wrong-contact",
+      text: "The number is wrong.",
+    });
+    const reviewer = await con.as("reviewer");
+    const bare = await reviewer.post(`/admin/reports/${report.id}`, { outcome: "resolved" });
+    expect(bare.status).toBe(422);
+    const html = await bare.text();
+    expect(html).toContain("Say what you did before marking the report as resolved.");
+    expect(html).toMatch(/aria-invalid="true"/);
+    const long = "x".repeat(REPORT_NOTE_MAX + 1);
+    const tooLong = await reviewer.post(`/admin/reports/${report.id}`, {
+      outcome: "resolved",
+      note: `<b>${long}</b>`,
+    });
+    expect(tooLong.status).toBe(422);
+    const kept = await tooLong.text();
+    expect(kept).toContain(`Keep the note to ${REPORT_NOTE_MAX} characters`);
+    expect(kept).toContain(`&lt;b&gt;${long}&lt;/b&gt;`);
+    const [row] = await con.db.select().from(reports).where(eq(reports.id, report.id));
+    expect(row?.status).toBe("open");
+    expect(
+      await con.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, report.id), eq(auditLog.action, "report.resolve"))),
+    ).toEqual([]);
+  });
+
+  it("keeps the note with the report: in its audit entry, on the queue and on the listing's page", async () => {
+    const report = await createReport(con.db, con.clock.now, "samaritans", {
+      reason: "wrong-times",
+      text: "Closed on Sundays now.",
+    });
+    const reviewer = await con.as("reviewer");
+    const done = await reviewer.post(`/admin/reports/${report.id}`, {
+      outcome: "resolved",
+      note: "  Hours corrected <with> the service.  ",
+    });
+    expect(done.status).toBe(303);
+    const [entry] = await con.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, report.id), eq(auditLog.action, "report.resolve")));
+    expect(entry?.after).toEqual({
+      status: "resolved",
+      note: "Hours corrected <with> the service.",
+    });
+    const queue = await (await reviewer.get("/admin/reports?status=resolved")).text();
+    expect(queue).toContain(
+      "Resolved by reviewer on 26 Nov 2026: <q>Hours corrected &lt;with&gt; the service.</q>",
+    );
+    const listing = await (await reviewer.get("/admin/listings/samaritans")).text();
+    expect(listing).toContain("Hours corrected &lt;with&gt; the service.");
+    const audit = await (await reviewer.get(`/admin/audit?entityId=${report.id}`)).text();
+    expect(audit).toContain("Report resolved");
+    expect(audit).toContain("Hours corrected &lt;with&gt; the service.");
+    // Dismissing needs no note.
+    const other = await createReport(con.db, con.clock.now, "samaritans", {
+      reason: "other",
+      text: null,
+    });
+    expect(
+      (await reviewer.post(`/admin/reports/${other.id}`, { outcome: "dismissed" })).status,
+    ).toBe(303);
+  });
+
+  it("refuses an editor's resolve, changing nothing", async () => {
+    const report = await createReport(con.db, con.clock.now, "samaritans", {
+      reason: "closed",
+      text: null,
+    });
+    const editor = await con.as("editor");
+    const res = await editor.post(`/admin/reports/${report.id}`, {
+      outcome: "resolved",
+      note: "Done",
+    });
+    expect(res.status).toBe(403);
+    const [row] = await con.db.select().from(reports).where(eq(reports.id, report.id));
+    expect(row?.status).toBe("open");
   });
 
   it("shows open reports on the listing's console page", async () => {
@@ -273,7 +360,7 @@ describe("what is kept of a problem report", () => {
     expect(() => readConfig({ REPORT_RETENTION_DAYS: "soon" })).toThrow(/REPORT_RETENTION_DAYS/);
     const id = await send("Short retention text.");
     const reviewer = await con.as("reviewer");
-    await reviewer.post(`/admin/reports/${id}`, { outcome: "resolved" });
+    await reviewer.post(`/admin/reports/${id}`, { outcome: "resolved", note: "Fixed." });
     con.clock.advance(31 * DAY);
     expect(await runDailyJobs({ ...con.deps, reportRetentionDays: 40 })).toMatchObject({
       reportTextsPurged: 0,
@@ -282,6 +369,11 @@ describe("what is kept of a problem report", () => {
       reportTextsPurged: 1,
     });
     expect(await textOf(id)).toBeNull();
+    // The reviewer's note is not the reporter's text: it stays.
+    const [kept] = (await listReports(con.db, { serviceId: "samaritans" })).filter(
+      (r) => r.id === id,
+    );
+    expect(kept?.handling?.note).toBe("Fixed.");
   });
 });
 
