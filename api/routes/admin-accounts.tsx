@@ -89,6 +89,22 @@ function messages(error: z.ZodError): Record<string, string> {
 const orgOptions = async (c: AdminContext) =>
   (await listOrganisations(c.get("deps").db)).map((o) => ({ value: o.id, label: o.name }));
 
+/** What each organisation field needs, said as the form's answer to a mistake. */
+const ORGANISATION_MESSAGES: Record<string, string> = {
+  name: "Enter the organisation's name, 2 to 160 characters.",
+  website: "Enter a web address starting https://, like https://example.org.",
+  email: "Enter an email address, like name@example.org.",
+  phone: "Enter a UK phone number, like 01632 960000.",
+  charityNumber:
+    "Enter a charity number: 6 or 7 digits (England and Wales), SC and 6 digits (Scotland) or NIC and 6 digits (Northern Ireland).",
+  mailLanguage: "Choose a language of mail from the list.",
+};
+
+const organisationErrors = (error: z.ZodError) =>
+  Object.fromEntries(
+    Object.entries(messages(error)).map(([k, m]) => [k, ORGANISATION_MESSAGES[k] ?? m]),
+  );
+
 /** The organisation form as typed (kept for the form), and as checked. */
 function readOrganisationForm(body: FormBody) {
   const values: Record<string, string> = Object.fromEntries(
@@ -348,7 +364,7 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
           csrf={csrfToken}
           rows={rows}
           values={values}
-          errors={messages(parsed.error)}
+          errors={organisationErrors(parsed.error)}
         />,
         422,
       );
@@ -371,7 +387,7 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     if (!organisation) return notFoundPage(c, "organisation");
     const { values, parsed } = readOrganisationForm(await formBody(c));
     if (!parsed.success) {
-      return organisationPage(c, organisation, values, messages(parsed.error), null, 422);
+      return organisationPage(c, organisation, values, organisationErrors(parsed.error), null, 422);
     }
     const changed = await updateOrganisation(
       deps.db,

@@ -314,7 +314,7 @@ describe("notifications end to end, in Chromium", () => {
       "editor@example.org",
     );
     const reports = page.locator("section", { has: page.locator("#reports-title") });
-    expect(await reports.textContent()).toContain("open");
+    expect(await reports.textContent()).toContain("(Open)");
     await shoot(page, "editor-report");
     await page.close();
     expect(mailTo("editor@example.org")).toHaveLength(2);

@@ -109,6 +109,8 @@ describe("organisations in the console", () => {
     expect(html).toContain("There is a problem");
     expect(html).toMatch(/id="f-email-error"/);
     expect(html).toMatch(/id="f-name-error"/);
+    expect(html).toContain("Enter an email address, like name@example.org.");
+    expect(html).toContain("Choose a language of mail from the list.");
     expect(html).toContain('value="not an email"');
     expect(html).toContain('value="http://&lt;b&gt;x"');
     expect(await row()).toEqual(before);
