@@ -60,6 +60,7 @@ p { margin: 0 0 1rem; }
 blockquote.note { border-left: 4px solid var(--line); margin: 0 0 1rem; padding: 0.25rem 0.75rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 .report-form .actions { margin: 0; }
 .stacked-form .checkbox { margin: 0 0 1.25rem; }
+.stacked-form .checkbox label { flex: 1 1 0; min-width: 0; }
 .field { margin: 0 0 1.25rem; }
 .field label, .field legend { display: block; font-weight: 600; margin-bottom: 0.25rem; }
 .optional { font-weight: 400; color: var(--muted); }
