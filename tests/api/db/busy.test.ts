@@ -124,7 +124,12 @@ describe("a database file locked by another process", () => {
           "content-type": "application/x-www-form-urlencoded",
           accept: "text/html",
         },
-        body: new URLSearchParams({ _csrf: session.csrfToken, outcome: "resolved" }).toString(),
+        // Resolving takes a note (issue 11), so the form is complete and reaches the write.
+        body: new URLSearchParams({
+          _csrf: session.csrfToken,
+          outcome: "resolved",
+          note: "Called the group: the new day is right",
+        }).toString(),
       });
       expect(res.status).toBe(503);
       expect(res.headers.get("content-type")).toContain("text/html");
@@ -138,6 +143,7 @@ describe("a database file locked by another process", () => {
       session.csrfToken,
       session.token,
       "A secret sentence",
+      "Called the group",
       "insert into",
       "update ",
       "params",
