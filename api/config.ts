@@ -1,4 +1,5 @@
 import { parseTrustProxy, type TrustedProxies } from "./client-address.js";
+import { parseInstant } from "./clock.js";
 
 /** Every setting the server reads from its environment, read here and passed down. */
 export interface Config {
@@ -34,6 +35,11 @@ export interface Config {
   sessionSecret: string | undefined;
   /** How mail leaves (`SMTP_URL`, or `MAIL_API_URL` + `MAIL_API_TOKEN`, with `MAIL_FROM`); unset, it waits in the outbox. */
   mail: MailConfig | undefined;
+  /**
+   * Tests and demos only, never production: where the app's clock starts (`CLOCK_START`, an
+   * ISO instant with its offset); it then runs at real speed (api/clock.ts). Unset: real time.
+   */
+  clockStart: Date | undefined;
 }
 
 export type MailConfig =
@@ -66,6 +72,7 @@ export function readConfig(env: Env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionSecret: secret(env.SESSION_SECRET),
     mail: mailConfig(env),
+    clockStart: parseInstant("CLOCK_START", env.CLOCK_START),
   };
 }
 

@@ -14,6 +14,7 @@ import * as tables from "../schema/tables.js";
 import { runDailyJobs } from "./admin/index.js";
 import { httpMailSender } from "./admin/mail.js";
 import { type App, createApp } from "./app.js";
+import { clockFor } from "./clock.js";
 import { readConfig } from "./config.js";
 import { timedFetch } from "./db/timed-fetch.js";
 import { type Deps, memo } from "./deps.js";
@@ -46,6 +47,8 @@ export interface Env {
   MAIL_FROM?: string;
   /** How often an isolate reads `directory_version` to see whether listings changed (default 5). */
   DIRECTORY_CHECK_SECONDS?: string;
+  /** Tests and demos only: where the isolate's clock starts (an ISO instant; see api/clock.ts). */
+  CLOCK_START?: string;
 }
 
 // The geography ships inside the Worker, so a cold start reads no tables to resolve postcodes.
@@ -65,7 +68,7 @@ function vtimezoneOf(text: string): string {
  * requests (each query is an HTTP request), so sharing it across requests is safe.
  */
 function forEnv(env: Env): { app: App; deps: Deps } {
-  const key = `${env.DATABASE_URL}|${env.DATABASE_AUTH_TOKEN ?? ""}|${env.RATE_LIMITS ?? ""}|${env.SESSION_SECRET ?? ""}|${env.DIRECTORY_CHECK_SECONDS ?? ""}|${env.MAIL_API_URL ?? ""}|${env.MAIL_API_TOKEN ?? ""}|${env.MAIL_FROM ?? ""}`;
+  const key = `${env.DATABASE_URL}|${env.DATABASE_AUTH_TOKEN ?? ""}|${env.RATE_LIMITS ?? ""}|${env.SESSION_SECRET ?? ""}|${env.DIRECTORY_CHECK_SECONDS ?? ""}|${env.MAIL_API_URL ?? ""}|${env.MAIL_API_TOKEN ?? ""}|${env.MAIL_FROM ?? ""}|${env.CLOCK_START ?? ""}`;
   if (current?.key === key) return current;
   const client = createClient({
     url: env.DATABASE_URL,
@@ -90,11 +93,13 @@ function forEnv(env: Env): { app: App; deps: Deps } {
     ...(env as unknown as Record<string, string | undefined>),
     SMTP_URL: undefined, // no sockets on Workers: the HTTP mail API only
   });
+  // Made here, in a request: outside one, workerd's clock reads 1970.
+  const now = clockFor(config.clockStart, logger);
   const deps: Deps = {
     db,
     logger,
     geo,
-    now: () => new Date(),
+    now,
     directory,
     publicOrigin: env.PUBLIC_ORIGIN,
     reportRetentionDays: config.reportRetentionDays,
@@ -119,7 +124,7 @@ function forEnv(env: Env): { app: App; deps: Deps } {
             renderSlots: new Semaphore(2, 4),
           },
     // Counts stay in this isolate until 50 have gathered or 30 s have passed (see flushIfDue).
-    usage: new UsageCounter(db, () => new Date()),
+    usage: new UsageCounter(db, now),
   };
   current = { key, app: createApp(deps), deps };
   return current;

@@ -49,6 +49,16 @@ export function hiddenAsStaleAfter(
 }
 
 /**
+ * The day an answer belongs to for caching, as `YYYY-MM-DD`: every instant at which a listing is
+ * hidden as stale (or falls overdue) is the first after a UTC midnight, so these days run from
+ * just after one UTC midnight up to the next one inclusive. Not the UK day: in summer that turns
+ * an hour before such an instant, and an answer kept across it would still show the listing.
+ */
+export function stalenessDay(now: Date): string {
+  return new Date(now.getTime() - 1).toISOString().slice(0, 10);
+}
+
+/**
  * Why a "last checked" date cannot be kept, or null. A check cannot happen after today (the UK
  * date): a date in the future would be shown to parents and would keep the listing from ever
  * falling due for review.

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { startDailyScheduler } from "../admin/index.js";
 import { createApp } from "../app.js";
+import { clockFor } from "../clock.js";
 import type { Config } from "../config.js";
 import { openDb } from "../db/client.js";
 import { loadGeoIndex } from "../db/load-geo.js";
@@ -58,11 +59,12 @@ export async function startServer(options: {
     logger,
   });
   await directory.current();
+  const now = clockFor(config.clockStart, logger);
   const deps: Deps = {
     db: handle.db,
     logger,
     geo,
-    now: () => new Date(),
+    now,
     directory,
     publicOrigin: config.publicOrigin,
     reportRetentionDays: config.reportRetentionDays,
@@ -72,7 +74,7 @@ export async function startServer(options: {
     sessionSecret: config.sessionSecret,
     trustProxy: config.trustProxy,
     limits: config.rateLimits ? nodeLimits() : undefined,
-    usage: new UsageCounter(handle.db, () => new Date()),
+    usage: new UsageCounter(handle.db, now),
   };
   const flushUsage = () =>
     deps.usage

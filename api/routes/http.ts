@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../deps.js";
+import { stalenessDay } from "../domain/review.js";
 import { ApiError } from "../errors.js";
 import { etagOf, ifNoneMatch } from "../response-cache.js";
 
@@ -47,12 +48,15 @@ export async function cachedJsonText(
   produce: () => Promise<string>,
   maxAge = 60,
 ): Promise<Response> {
-  const cache = c.get("deps").cache;
-  let entry = await cache?.get(key);
+  const { cache, now } = c.get("deps");
+  // Listings go stale by the clock, not by a write that would clear the cache: an answer is kept
+  // only within the day it was made in (see stalenessDay), so none outlives such a crossing.
+  const dayKey = `${key}@${stalenessDay(now())}`;
+  let entry = await cache?.get(dayKey);
   if (!entry) {
     const body = await produce();
     entry = { body, etag: etagOf(body) };
-    await cache?.set(key, entry);
+    await cache?.set(dayKey, entry);
   }
   publicCache(c, maxAge);
   c.header("ETag", entry.etag);

@@ -8,6 +8,11 @@ const WRANGLER = fileURLToPath(new URL("../../node_modules/.bin/wrangler", impor
 
 export interface WranglerDev {
   url: string;
+  /**
+   * When the first request the Worker answered (a `/health` poll) was sent, in epoch ms: its
+   * isolate began serving, and made its app (and clock), no earlier than this.
+   */
+  firstRequestAt: number;
   stop(): Promise<void>;
 }
 
@@ -65,8 +70,9 @@ export async function startWranglerDev(vars: Record<string, string>): Promise<Wr
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    const firstRequestAt = Date.now();
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, stop };
+      if ((await fetch(`${url}/health`)).ok) return { url, firstRequestAt, stop };
     } catch {
       // not up yet
     }
