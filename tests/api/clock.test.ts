@@ -11,7 +11,7 @@ import { appClock } from "../../api/clock.js";
 import { readConfig } from "../../api/config.js";
 import { openDb } from "../../api/db/client.js";
 import { prepareDb } from "../../api/db/prepare.js";
-import { silentLogger } from "../../api/logger.js";
+import { type Logger, silentLogger } from "../../api/logger.js";
 import { startServer } from "../../api/node/server.js";
 import { firstHiddenInstant, runStaleCrossing } from "../support/stale-crossing.js";
 
@@ -63,8 +63,16 @@ describe("CLOCK_START", () => {
     await prepareDb(handle.db, { demo: true });
     const crossing = await firstHiddenInstant(handle.db);
     handle.close();
-    const lead = 3_000;
-    const clockMadeAfter = Date.now();
+    const lead = 2_000;
+    // The server says where its clock stands when it makes it: read against real time there.
+    let made: { at: number; now: number } | undefined;
+    const logger: Logger = {
+      ...silentLogger,
+      warn(message, fields) {
+        if (message.startsWith("CLOCK_START"))
+          made = { at: Date.now(), now: Date.parse(String(fields?.now)) };
+      },
+    };
     const server = await startServer({
       config: readConfig({
         PORT: "0",
@@ -73,16 +81,19 @@ describe("CLOCK_START", () => {
         RATE_LIMITS: "off",
         CLOCK_START: new Date(crossing - lead).toISOString(),
       }),
-      logger: silentLogger,
+      logger,
       dailyJobs: false,
     });
     try {
+      if (!made) throw new Error("the server did not log that CLOCK_START is set");
+      expect(made.now).toBeGreaterThanOrEqual(crossing - lead);
+      // The clock's reading and real time were taken in one call, a millisecond or two apart.
       await runStaleCrossing({
         url: server.url,
         crossing,
-        clockStart: crossing - lead,
-        clockMadeAfter,
-        clockMadeBefore: Date.now(),
+        clockStart: made.now,
+        clockMadeAfter: made.at - 2,
+        clockMadeBefore: made.at + 2,
       });
     } finally {
       await server.close();
