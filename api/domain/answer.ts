@@ -5,7 +5,7 @@
  * with it.
  */
 import type { CrisisRoute, Place, SearchResponse, SearchResult } from "../../schema/contract.js";
-import type { Lang } from "../../schema/taxonomy.js";
+import type { Country, Lang } from "../../schema/taxonomy.js";
 import { placeName } from "../print/place-names.js";
 import { nextSteps } from "./next-steps.js";
 
@@ -57,5 +57,17 @@ export function finishAnswerJson(
     anywhere: groups.anywhere.length,
   };
   const crisisJson = typeof crisis === "string" ? crisis : JSON.stringify(crisis);
-  return `{"place":${JSON.stringify(shown)},"crisis":${crisisJson},"groups":{"nearby":[${groups.nearby.join(",")}],"area":[${groups.area.join(",")}],"anywhere":[${groups.anywhere.join(",")}]},"total":${totals.nearby + totals.area + totals.anywhere},"totals":${JSON.stringify(totals)},"nextSteps":${JSON.stringify(nextSteps(shown.countries, lang))}}`;
+  return `{"place":${JSON.stringify(shown)},"crisis":${crisisJson},"groups":{"nearby":[${groups.nearby.join(",")}],"area":[${groups.area.join(",")}],"anywhere":[${groups.anywhere.join(",")}]},"total":${totals.nearby + totals.area + totals.anywhere},"totals":${JSON.stringify(totals)},"nextSteps":${nextStepsJson(shown.countries, lang)}}`;
+}
+
+/** The next steps of each set of nations and language as JSON: fixed text, sent with every answer. */
+const stepsWritten = new Map<string, string>();
+function nextStepsJson(countries: readonly Country[], lang: Lang): string {
+  const key = `${countries.join(",")}|${lang}`;
+  let json = stepsWritten.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(nextSteps(countries, lang));
+    stepsWritten.set(key, json);
+  }
+  return json;
 }

@@ -3,7 +3,7 @@ import type { Country, Lang } from "../../schema/taxonomy.js";
 import type { ContactRow, ServiceBundle } from "./bundle.js";
 import { contactHref } from "./contact-link.js";
 import { publicContacts } from "./public-contacts.js";
-import { isReviewOverdue } from "./review.js";
+import { isReviewOverdue, overdueAfter } from "./review.js";
 import { nextSessionRemembered, type ScheduleLike } from "./schedule.js";
 import { approximateVenueSector } from "./venue-precision.js";
 
@@ -24,6 +24,7 @@ export function toContact(row: ContactRow, lang: Lang): Contact {
 
 /** The next session of a listing, with the name of the place it meets. */
 export function nextSessionOfBundle(b: ServiceBundle, now: Date): NextSession | null {
+  if (b.schedules.length === 0) return null;
   let named = namedSchedules.get(b);
   if (!named) {
     named = b.schedules.map((s) => ({
@@ -88,7 +89,7 @@ export function toResult(
     mentalHealthSpecific: s.mentalHealthSpecific,
     perinatalSpecific: s.perinatalSpecific,
     distanceKm: extra.distanceKm,
-    venueSector: extra.distanceKm === null ? null : approximateVenueSector(b.locations, extra.near),
+    venueSector: venueSectorOf(b, sectorPlaced(b), extra),
     nextSession: nextSessionOfBundle(b, now),
     contacts: extra.forReviewer
       ? b.contacts.map((c) => toContact(c, lang))
@@ -105,8 +106,43 @@ export function toResult(
 
 /** The fields of a result that depend on the search (where from, and when), not the listing. */
 const SEARCH_FIELDS = ["distanceKm", "venueSector", "nextSession", "reviewOverdue"] as const;
-/** Each listing's own fields as JSON, per language: the text before the search's own fields. */
-const ownJson = new WeakMap<ServiceBundle, Partial<Record<Lang, string>>>();
+
+/**
+ * What `resultJson` keeps per listing held in memory (which never changes: a change makes a new
+ * index), worked out the first time it is shown: one lookup per result instead of one per
+ * part, and no date parsed per result.
+ */
+interface Written {
+  /** The listing's own fields as JSON per language, without the closing brace. */
+  own: Partial<Record<Lang, string>>;
+  /** The instant after which it is overdue for review (`isReviewOverdue`); -Infinity: always. */
+  overdueAfter: number;
+  /** Whether any venue is placed only at its sector's centre (else no venue sector is named). */
+  sectorPlaced: boolean;
+}
+const written = new WeakMap<ServiceBundle, Written>();
+
+function writtenOf(b: ServiceBundle): Written {
+  let w = written.get(b);
+  if (!w) {
+    const { verifiedAt, reviewEveryDays } = b.service;
+    w = {
+      own: {},
+      overdueAfter: overdueAfter(verifiedAt, reviewEveryDays),
+      sectorPlaced: sectorPlaced(b),
+    };
+    written.set(b, w);
+  }
+  return w;
+}
+
+const sectorPlaced = (b: ServiceBundle) => b.locations.some((l) => l.precision === "sector");
+
+/** The sector named instead of a distance (`approximateVenueSector`), near you only. */
+function venueSectorOf(b: ServiceBundle, placed: boolean, extra: ResultExtra): string | null {
+  if (extra.distanceKm === null || !placed) return null;
+  return approximateVenueSector(b.locations, extra.near);
+}
 
 /**
  * A result as JSON text, the same as `JSON.stringify(toResult(…))` read back: the listing's own
@@ -115,23 +151,19 @@ const ownJson = new WeakMap<ServiceBundle, Partial<Record<Lang, string>>>();
  * work as finding it.
  */
 export function resultJson(b: ServiceBundle, extra: ResultExtra, lang: Lang, now: Date): string {
-  let byLang = ownJson.get(b);
-  if (!byLang) {
-    byLang = {};
-    ownJson.set(b, byLang);
-  }
-  let own = byLang[lang];
+  const w = writtenOf(b);
+  let own = w.own[lang];
   if (own === undefined) {
     const fields: Partial<SearchResult> = { ...toResult(b, { distanceKm: null }, lang, now) };
     for (const k of SEARCH_FIELDS) delete fields[k];
     own = JSON.stringify(fields).slice(0, -1); // without its closing brace
-    byLang[lang] = own;
+    w.own[lang] = own;
   }
-  const s = b.service;
-  const venueSector =
-    extra.distanceKm === null ? null : approximateVenueSector(b.locations, extra.near);
+  const d = extra.distanceKm;
+  const venueSector = venueSectorOf(b, w.sectorPlaced, extra);
   const next = nextSessionOfBundle(b, now);
-  return `${own},"distanceKm":${JSON.stringify(extra.distanceKm)},"venueSector":${JSON.stringify(venueSector)},"nextSession":${next ? sessionJson(next) : "null"},"reviewOverdue":${isReviewOverdue(s.verifiedAt, s.reviewEveryDays, now)}}`;
+  // A finite number is written the same by String as by JSON.stringify (which writes NaN as null).
+  return `${own},"distanceKm":${d === null || !Number.isFinite(d) ? "null" : String(d)},"venueSector":${venueSector === null ? "null" : JSON.stringify(venueSector)},"nextSession":${next ? sessionJson(next) : "null"},"reviewOverdue":${now.getTime() > w.overdueAfter}}`;
 }
 
 /** A next session as JSON, written once: it is remembered until it starts, and shown often. */

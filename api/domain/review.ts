@@ -8,10 +8,15 @@ export function isReviewOverdue(
   reviewEveryDays: number,
   now: Date,
 ): boolean {
-  if (!verifiedAt) return true;
+  return now.getTime() > overdueAfter(verifiedAt, reviewEveryDays);
+}
+
+/** The last instant (epoch ms) a listing is not yet overdue; -Infinity if never checked. */
+export function overdueAfter(verifiedAt: string | null, reviewEveryDays: number): number {
+  if (!verifiedAt) return Number.NEGATIVE_INFINITY;
   const checked = Date.parse(`${verifiedAt}T00:00:00Z`);
-  if (Number.isNaN(checked)) return true;
-  return now.getTime() - checked > reviewEveryDays * DAY_MS;
+  if (Number.isNaN(checked)) return Number.NEGATIVE_INFINITY;
+  return checked + reviewEveryDays * DAY_MS;
 }
 
 /**
