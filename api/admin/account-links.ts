@@ -7,7 +7,7 @@
  */
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type AccountTokenPurpose, accountTokens, users } from "../../schema/tables.js";
-import type { Lang } from "../../schema/taxonomy.js";
+import type { Lang, MailLanguage } from "../../schema/taxonomy.js";
 import type { Db } from "../db/types.js";
 import { audit, auditWhere } from "./audit.js";
 import { runBatch } from "./batch.js";
@@ -104,14 +104,17 @@ export async function sendAccountLink(
     actorId: string | null;
     invitedBy?: string | undefined;
     mail?: Sender | undefined;
+    /** The language to write in, when the person chose one (else as `userMailLanguage`). */
+    lang?: MailLanguage | undefined;
   },
 ): Promise<string> {
   const { purpose, user } = options;
   const token = randomToken();
   const tokenId = await sha256Hex(token);
   const messageId = `m-${randomId(12)}`;
-  // An editor hears in their organisation's language; the console the link opens is English.
-  const lang = await userMailLanguage(db, user.id);
+  // An editor hears in their organisation's language, unless they chose one (asking for access
+  // in Welsh); the console the link opens is English.
+  const lang = options.lang ?? (await userMailLanguage(db, user.id));
   const link = setPasswordUrl(options.origin, token);
   const who = { ...user, invitedBy: options.invitedBy };
   const message = inLanguages(lang, (l) => LINK_TEXT[l][purpose](link, who));

@@ -92,6 +92,8 @@ export const adminAccessRequestRoutes = new Hono<AdminEnv>()
       actorId: user.id,
       invitedBy: user.name || user.email,
       mail: deps.mail,
+      // In the language they asked in, as the answer just before it.
+      lang: request.lang,
     });
     return c.redirect("/admin/access-requests?done=approved", 303);
   })

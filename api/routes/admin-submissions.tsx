@@ -122,6 +122,8 @@ export const adminSubmissionRoutes = new Hono<AdminEnv>()
         actorId: user.id,
         invitedBy: user.name || user.email,
         mail: deps.mail,
+        // In the language they offered the service in, as the answer that goes with it.
+        lang: submission.lang,
       });
     }
     const kind = chosen === "new" ? "accepted" : "merged";

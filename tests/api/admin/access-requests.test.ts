@@ -297,6 +297,20 @@ describe("Is this your service? Ask to update it", () => {
     ).toHaveLength(0);
   });
 
+  it("invites in the language the request was made in, whatever the organisation's", async () => {
+    const id = await askAndConfirm(
+      { "you.name": "Elin Puw", "you.email": "elin@example.org", "you.role": "Bydwraig" },
+      "?lang=cy",
+    );
+    const admin = await con.as("admin");
+    expect((await admin.post(`/admin/access-requests/${id}/approve`)).status).toBe(303);
+    await runDailyJobs(con.deps);
+    const subjects = mailTo("elin@example.org").map((m) => m.subject);
+    expect(subjects).toContain(`Perinatal Signpost: gallwch ddiweddaru rhestriadau ${ORG_NAME}`);
+    expect(subjects).toContain("Mae gennych gyfrif ar Perinatal Signpost: dewiswch eich cyfrinair");
+    expect(subjects.join("\n")).not.toContain("set your password");
+  });
+
   it("will not invite an address that has an account, and says what to do", async () => {
     const id = await askAndConfirm({ ...YOU, "you.email": "other@example.org" });
     const admin = await con.as("admin");

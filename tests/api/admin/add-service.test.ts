@@ -51,8 +51,12 @@ describe("Add your service", () => {
       "locations.0.id": /name="locations.0.id" value="([^"]+)"/.exec(html)?.[1] ?? "",
     };
   };
-  const post = (fields: Record<string, string | string[]>, headers: Record<string, string> = {}) =>
-    con.app.request("/add-your-service", {
+  const post = (
+    fields: Record<string, string | string[]>,
+    headers: Record<string, string> = {},
+    lang = "",
+  ) =>
+    con.app.request(`/add-your-service${lang}`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
       body: formBody(fields),
@@ -105,11 +109,11 @@ describe("Add your service", () => {
   it("says what is missing in the page's language and loses nothing", async () => {
     const f = await form("?lang=cy");
     con.clock.advance(5_000);
-    const res = await con.app.request("/add-your-service?lang=cy", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: formBody({ ...FIELDS, ...f, summary: "", "you.email": "not an address" }),
-    });
+    const res = await post(
+      { ...FIELDS, ...f, summary: "", "you.email": "not an address" },
+      {},
+      "?lang=cy",
+    );
     expect(res.status).toBe(422);
     const page = await res.text();
     expect(page).toContain("Rhowch: Crynodeb.");
@@ -122,10 +126,8 @@ describe("Add your service", () => {
   it("puts the reviewers' own checks in the sender's language, field by field", async () => {
     const f = await form("?lang=cy");
     con.clock.advance(5_000);
-    const res = await con.app.request("/add-your-service?lang=cy", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: formBody({
+    const res = await post(
+      {
         ...FIELDS,
         ...f,
         "org.website": "http://kingsbridge-mums.example.org",
@@ -133,8 +135,10 @@ describe("Add your service", () => {
         "locations.0.name": "Neuadd y Dref",
         "locations.0.address": "Fore Street, Kingsbridge",
         "locations.0.postcode": "ZZ9 9ZZ",
-      }),
-    });
+      },
+      {},
+      "?lang=cy",
+    );
     expect(res.status).toBe(422);
     const page = await res.text();
     expect(page).toContain("Defnyddiwch gyfeiriad gwefan sy’n dechrau gyda https://.");
@@ -250,6 +254,39 @@ describe("Add your service", () => {
     expect(entries.map((e) => e.action)).toEqual(["submission.accept"]);
     expect(entries[0]?.after).toMatchObject({ organisationId: org?.id, serviceId: listing?.id });
     expect(JSON.stringify(entries)).not.toMatch(/sam/i);
+  });
+
+  it("invites the sender of a Welsh form in Welsh, whatever the new organisation's language", async () => {
+    const f = await form("?lang=cy");
+    con.clock.advance(5_000);
+    const sent = await post(
+      {
+        ...FIELDS,
+        ...f,
+        "org.name": "Totnes Mums Together",
+        name: "Totnes Bumps and Babies",
+        "you.email": "nia@example.org",
+      },
+      {},
+      "?lang=cy",
+    );
+    expect(sent.status).toBe(200);
+    await runDailyJobs(con.deps);
+    const mailed = () =>
+      smtp.state.arrived.filter((m) => addressesOf(m).includes("nia@example.org"));
+    const link =
+      /(\/add-your-service\/confirm\/[\w-]{43})/.exec(mailed()[0]?.text ?? "")?.[1] ?? "";
+    expect((await con.app.request(link, { method: "POST" })).status).toBe(303);
+    const sub = (await con.db.select().from(submissions)).find((s) => s.status === "waiting");
+    const reviewer = await con.as("reviewer");
+    const res = await reviewer.post(`/admin/submissions/${sub?.id}/accept`, {
+      organisation: "new",
+    });
+    expect(res.status).toBe(303);
+    await runDailyJobs(con.deps);
+    const subjects = mailed().map((m) => m.subject);
+    expect(subjects).toContain("Mae gennych gyfrif ar Perinatal Signpost: dewiswch eich cyfrinair");
+    expect(subjects.join("\n")).not.toContain("set your password");
   });
 
   it("lets a reviewer reject one with a reason that is emailed", async () => {
