@@ -130,6 +130,13 @@ export interface ListingSummary {
   editedAt: string | null;
 }
 
+/**
+ * A listing (`s`, with its working copy `d`) that is in this state or has a working copy in it:
+ * what the Listings table shows for that status, and what the daily summary counts.
+ */
+export const inState = (state: "draft" | "in-review") =>
+  sql`(s.status = ${state} or d.state = ${state})`;
+
 /** Julian day number of an instant, to compare with SQLite's julianday() of a stored date. */
 export const julianDay = (now: Date) => now.getTime() / 86_400_000 + 2440587.5;
 
@@ -154,7 +161,7 @@ export async function listListings(
   switch (filter.status) {
     case "draft":
     case "in-review":
-      where.push(sql`(s.status = ${filter.status} or d.state = ${filter.status})`);
+      where.push(inState(filter.status));
       break;
     case "published":
     case "archived":

@@ -1,10 +1,12 @@
 /**
  * The daily job's notification step (notify.ts): each pending event goes out at once to people
  * who chose "immediate"; everyone else gets one digest a day, from 07:00 UK time, which for
- * reviewers and admins also sums up the queues (listings waiting for review, offered services
- * waiting, listings still overdue 14 days after their reminder; example listings are left out,
- * as reminders leave them out). Each message has a key, so a
- * second or overlapping run queues nothing twice.
+ * reviewers and admins also sums up the queues: listings waiting for review, offered services
+ * waiting, for admins requests for editor access waiting, and listings still overdue 14 days
+ * after their reminder. Example listings are not counted as work (reminders leave them out too):
+ * those waiting for review are named apart, since the page the count links to lists them, and
+ * alone they make no summary. Each message has a key, so a second or overlapping run queues
+ * nothing twice.
  */
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { NotifyChoice, Role } from "../../schema/curation.js";
@@ -15,10 +17,11 @@ import type { Db } from "../db/types.js";
 import { londonWallClock } from "../domain/london-time.js";
 import { runBatch, type Statement } from "./batch.js";
 import { previousChanged } from "./guarded.js";
+import { inState } from "./listing-repo.js";
 import { organisationMailLanguages, personMailLanguage } from "./mail-language.js";
 import { inLanguages } from "./mail-text.js";
 import { notifyChoiceOf } from "./notify.js";
-import { digestMail, eventMail, queuesEmpty, type ReviewQueues } from "./notify-text.js";
+import { digestMail, eventMail, queuesFor, type ReviewQueues } from "./notify-text.js";
 import { queueMailStatement } from "./outbox.js";
 import { reviewStatus } from "./review-status.js";
 import { randomId } from "./tokens.js";
@@ -78,14 +81,19 @@ export async function overdueAfterReminder(db: Db, now: Date): Promise<ReviewQue
 }
 
 async function reviewQueues(db: Db, now: Date): Promise<ReviewQueues> {
-  const [counts] = await db.all<{ waiting: number; submissions: number }>(sql`
+  const inReview = sql`from services s left join listing_drafts d on d.service_id = s.id
+    where ${inState("in-review")}`;
+  const [counts] = await db.all<Omit<ReviewQueues, "overdue">>(sql`
     select
-      (select count(*) from services s left join listing_drafts d on d.service_id = s.id
-        where coalesce(d.state, s.status) = 'in-review' and s.demo = 0) as waiting,
-      (select count(*) from submissions where status = 'waiting') as submissions`);
+      (select count(*) ${inReview} and s.demo = 0) as waiting,
+      (select count(*) ${inReview} and s.demo = 1) as examplesWaiting,
+      (select count(*) from submissions where status = 'waiting') as submissions,
+      (select count(*) from access_requests where status = 'waiting') as accessRequests`);
   return {
     waiting: counts?.waiting ?? 0,
+    examplesWaiting: counts?.examplesWaiting ?? 0,
     submissions: counts?.submissions ?? 0,
+    accessRequests: counts?.accessRequests ?? 0,
     overdue: await overdueAfterReminder(db, now),
   };
 }
@@ -145,8 +153,7 @@ export async function queueNotifications(
     }
     if (!digestTime) continue;
     const events = choice === "daily" ? mine : [];
-    const reviewer = person.role !== "editor";
-    const personQueues = reviewer && queues && !queuesEmpty(queues) ? queues : null;
+    const personQueues = queues && queuesFor(person.role, queues);
     if (events.length === 0 && !personQueues) continue;
     const id = `m-${randomId(12)}`;
     daily.push(statements.length);

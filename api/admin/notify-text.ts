@@ -2,11 +2,12 @@
  * The words of notifications and digests (notify.ts), in English and Welsh. Pure. Events carry
  * ids and names only; a report's text and a submitter's details never go into mail to staff.
  */
-import { REPORT_REASONS, type ReportReason } from "../../schema/curation.js";
+import { REPORT_REASONS, type ReportReason, type Role } from "../../schema/curation.js";
 import type { NotificationEvent, NotificationKind } from "../../schema/mail.js";
 import type { Lang } from "../../schema/taxonomy.js";
 import { printStrings } from "../print/strings.js";
 import { linkLang, longDate } from "./mail-text.js";
+import { roleCan } from "./roles.js";
 
 const reason = (code: string | undefined, lang: Lang) =>
   REPORT_REASONS.includes(code as ReportReason)
@@ -65,8 +66,12 @@ const WORDS = {
     },
     hello: (name: string) => `Hello${name ? ` ${name}` : ""},`,
     digestSubject: "Perinatal Signpost: your daily summary",
-    waiting: (n: number) => `Listings waiting for review: ${n}`,
+    waiting: (n: number, examples: number) =>
+      `Listings waiting for review: ${n}${
+        examples > 0 ? ` (and ${examples} example listing${examples === 1 ? "" : "s"})` : ""
+      }`,
     submissions: (n: number) => `Services offered through "Add your service", waiting: ${n}`,
+    accessRequests: (n: number) => `Requests for editor access, waiting: ${n}`,
     overdue: "Still not checked 14 days after their reminder:",
     reminded: (day: string) => `reminded on ${longDate(day, "en")}`,
     since: "Since the last summary:",
@@ -99,8 +104,12 @@ const WORDS = {
     },
     hello: (name: string) => `Helo${name ? ` ${name}` : ""},`,
     digestSubject: "Perinatal Signpost: eich crynodeb dyddiol",
-    waiting: (n: number) => `Rhestriadau sy’n aros i gael eu hadolygu: ${n}`,
+    waiting: (n: number, examples: number) =>
+      `Rhestriadau sy’n aros i gael eu hadolygu: ${n}${
+        examples > 0 ? ` (a ${examples} rhestriad enghreifftiol)` : ""
+      }`,
     submissions: (n: number) => `Gwasanaethau a gynigiwyd sy’n aros: ${n}`,
+    accessRequests: (n: number) => `Ceisiadau am fynediad golygydd sy’n aros: ${n}`,
     overdue: "Heb eu gwirio 14 diwrnod ar ôl eu nodyn atgoffa:",
     reminded: (day: string) => `nodyn atgoffa ar ${longDate(day, "cy")}`,
     since: "Ers y crynodeb diwethaf:",
@@ -133,13 +142,34 @@ export function eventMail(
 
 /** What a reviewer's digest adds to their own events: the queues as they stand. */
 export interface ReviewQueues {
+  /** Listings waiting for review, example listings apart. */
   waiting: number;
+  /**
+   * Example listings waiting for review. The page the count links to lists them (labelled), so
+   * the count names them; alone, they do not make a summary.
+   */
+  examplesWaiting: number;
   submissions: number;
+  /** Confirmed requests for editor access not yet decided; 0 for reviewers, who cannot act. */
+  accessRequests: number;
   overdue: { id: string; name: string; remindedOn: string }[];
 }
 
-export const queuesEmpty = (q: ReviewQueues) =>
-  q.waiting === 0 && q.submissions === 0 && q.overdue.length === 0;
+/**
+ * The queues as one person may act on them, or null when nothing in them is theirs: the queues
+ * are for those who publish (reviewers and admins), requests for editor access for those who
+ * manage accounts (admins), as the pages the counts link to are.
+ */
+export const queuesFor = (role: Role, q: ReviewQueues): ReviewQueues | null => {
+  if (!roleCan(role, "publish")) return null;
+  const mine = roleCan(role, "manage-users") ? q : { ...q, accessRequests: 0 };
+  const empty =
+    mine.waiting === 0 &&
+    mine.submissions === 0 &&
+    mine.accessRequests === 0 &&
+    mine.overdue.length === 0;
+  return empty ? null : mine;
+};
 
 export function digestMail(
   events: readonly NotificationEvent[],
@@ -150,11 +180,18 @@ export function digestMail(
 ) {
   const w = WORDS[lang];
   const lines: string[] = [w.hello(to.name), ""];
-  if (queues && queues.waiting > 0) {
-    lines.push(w.waiting(queues.waiting), `${origin}/admin/listings?status=in-review`, "");
+  if (queues && queues.waiting + queues.examplesWaiting > 0) {
+    lines.push(
+      w.waiting(queues.waiting, queues.examplesWaiting),
+      `${origin}/admin/listings?status=in-review`,
+      "",
+    );
   }
   if (queues && queues.submissions > 0) {
     lines.push(w.submissions(queues.submissions), `${origin}/admin/submissions`, "");
+  }
+  if (queues && queues.accessRequests > 0) {
+    lines.push(w.accessRequests(queues.accessRequests), `${origin}/admin/access-requests`, "");
   }
   if (queues && queues.overdue.length > 0) {
     lines.push(w.overdue, "");

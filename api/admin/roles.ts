@@ -47,7 +47,12 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
 };
 
 export function can(user: SessionUser, capability: Capability): boolean {
-  return CAPABILITIES[user.role].includes(capability);
+  return roleCan(user.role, capability);
+}
+
+/** Whether anyone with this role may do this (for mail, written without a session). */
+export function roleCan(role: Role, capability: Capability): boolean {
+  return CAPABILITIES[role].includes(capability);
 }
 
 /** Whether the user may read and edit listings of this organisation. */

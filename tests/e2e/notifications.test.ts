@@ -13,6 +13,7 @@ import { eq } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccessRequest } from "../../api/admin/access-requests.js";
 import { runDailyJobs } from "../../api/admin/index.js";
 import { createSubmission } from "../../api/admin/submissions.js";
 import { randomToken } from "../../api/admin/tokens.js";
@@ -38,6 +39,8 @@ const SHOTS = ".tmp/screenshots/notifications";
 const ORG = "demo-exe-valley-parents";
 const REPORTED = "demo-exeter-bumps-group";
 const OVERDUE = "demo-devon-perinatal-team";
+/** The label of the select on "How you hear from us". */
+const CHOICE = "How often to email me";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -200,14 +203,19 @@ describe("notifications end to end, in Chromium", () => {
     await reviewer.goto(`${server.url}/admin/account`);
     await reviewer.getByRole("link", { name: "How you hear from us" }).click();
     await reviewer.waitForURL(/\/admin\/account\/notifications$/);
-    expect(await reviewer.getByLabel("Send me").inputValue()).toBe("daily");
-    expect(await axeViolations(reviewer)).toEqual([]);
+    // The select's accessible name says what the choice is (no "(optional)": it always has one).
+    const choice = reviewer.getByRole("combobox", { name: CHOICE, exact: true });
+    expect(await choice.inputValue()).toBe("daily");
+    for (const width of [375, 1280]) {
+      await reviewer.setViewportSize({ width, height: 900 });
+      expect(await axeViolations(reviewer), `${width} px`).toEqual([]);
+    }
     await shoot(reviewer, "choice");
-    await reviewer.getByLabel("Send me").selectOption("immediate");
+    await reviewer.getByLabel(CHOICE, { exact: true }).selectOption("immediate");
     await reviewer.getByRole("button", { name: "Save" }).click();
     await reviewer.waitForURL(/done=1/);
     expect(await reviewer.getByRole("status").first().textContent()).toContain("Saved.");
-    expect(await reviewer.getByLabel("Send me").inputValue()).toBe("immediate");
+    expect(await reviewer.getByLabel(CHOICE, { exact: true }).inputValue()).toBe("immediate");
 
     // The editor writes two listings and sends both for review.
     const editor = await newPage(browser, { viewport: { width: 1280, height: 900 } });
@@ -263,6 +271,29 @@ describe("notifications end to end, in Chromium", () => {
     await parent.goto(`${server.url}/add-your-service/confirm/${submissionToken}`);
     await parent.locator("main form button[type=submit]").click();
     await parent.waitForURL(/done=1/);
+
+    // Someone at the organisation asks to update its listings, and confirms their address.
+    const requestToken = randomToken();
+    await createAccessRequest(
+      handle.db,
+      new Date(),
+      {
+        service: {
+          id: REPORTED,
+          organisationId: ORG,
+          organisationName: "Exe Valley Parents Together (example)",
+        },
+        lang: "en",
+        name: "Rhian",
+        email: "rhian@example.org",
+        role: "Group lead",
+        origin,
+      },
+      requestToken,
+    );
+    await parent.goto(`${server.url}/ask-to-update/confirm/${requestToken}`);
+    await parent.locator("main form button[type=submit]").click();
+    await parent.waitForURL(/done=1/);
     expect(errors).toEqual([]);
     expect(editorErrors).toEqual([]);
     await Promise.all([reviewer.close(), editor.close(), parent.close()]);
@@ -272,16 +303,17 @@ describe("notifications end to end, in Chromium", () => {
     clock = today;
     smtp.state.arrived.length = 0;
     const run = await runJobs();
-    // Editor: sent back, report. Reviewer: 2 submitted, report, offered service. Digests:
-    // reviewer and admin (the queues); nobody else. Besides: the overdue listing's second
-    // reminder (a week on) and the offered service's address check.
+    // Editor: sent back, report. Reviewer: 2 submitted, report, offered service (a request for
+    // editor access is for admins). Digests: reviewer and admin (the queues); nobody else.
+    // Besides: the overdue listing's second reminder (a week on), and the address checks of the
+    // offered service and of the request.
     expect(run).toMatchObject({
       notificationsQueued: 6,
       digestsQueued: 2,
       remindersQueued: 1,
       failed: 0,
     });
-    expect(run.sent).toBe(10);
+    expect(run.sent).toBe(11);
     expect((await runJobs()).sent).toBe(0);
 
     // The editor: "sent back, with the note", opened through sign-in on the listing.
@@ -341,8 +373,14 @@ describe("notifications end to end, in Chromium", () => {
       "Perinatal Signpost: your daily summary",
     );
     expect(reviewerDigest.text).not.toContain("Since the last summary:");
-    // The seed's APNI listing and Harbour baby massage (example listings are not counted).
-    expect(reviewerDigest.text).toContain("Listings waiting for review: 2");
+    // The seed's APNI listing and Harbour baby massage, and apart the seed's example listing,
+    // which the page the count links to lists too.
+    expect(reviewerDigest.text).toContain(
+      "Listings waiting for review: 2 (and 1 example listing)\n",
+    );
+    // Reviewers cannot open Editor access, so their summary does not count its requests.
+    expect(reviewerDigest.text).not.toContain("editor access");
+    expect(linksOf(reviewerDigest)).not.toContain(`${origin}/admin/access-requests`);
 
     // The admin chose nothing: one summary a day, with the queues and what happened.
     const [digest, ...more] = mailTo("admin@example.org");
@@ -350,8 +388,12 @@ describe("notifications end to end, in Chromium", () => {
     expect(digest?.subject).toBe("Perinatal Signpost: your daily summary");
     const text = digest?.text ?? "";
     expect(text).toMatch(/^Hello Ada,/);
-    expect(text).toContain("Listings waiting for review: 2");
+    expect(text).toContain("Listings waiting for review: 2 (and 1 example listing)\n");
     expect(text).toContain('Services offered through "Add your service", waiting: 1');
+    expect(text).toContain("Requests for editor access, waiting: 1\n");
+    expect(text).toContain(
+      "Someone asked to update the listings of Exe Valley Parents Together (example).",
+    );
     expect(text).toContain("Still not checked 14 days after their reminder:");
     const remindedOn = new Date(today.getTime() - 15 * DAY).toLocaleDateString("en-GB", {
       day: "numeric",
@@ -374,7 +416,16 @@ describe("notifications end to end, in Chromium", () => {
     expect(inReview).toContain("Harbour baby massage");
     expect(inReview).toContain("APNI");
     expect(inReview).not.toContain("Riverside walk and talk");
+    // The page lists what the summary counted: 2 listings and the 1 example.
+    expect(inReview).toContain("3 listings");
+    expect(inReview).toContain("Cardiff Bay Buggy Walk (example, awaiting review)");
     await shoot(page, "admin-waiting");
+    await page.goto(linkTo(d, "/admin/access-requests"));
+    const access = page.locator("main section", { hasText: "Rhian" });
+    expect(await access.count()).toBe(1);
+    expect(await access.getByRole("button", { name: /^Approve/ }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, "admin-access-requests");
     await page.goto(linkTo(d, "/admin/submissions"));
     expect(await mainText(page)).toContain("Moorland mums");
     await page.goto(linkTo(d, "/admin/reports"));
@@ -393,8 +444,8 @@ describe("notifications end to end, in Chromium", () => {
     await editor.waitForURL(`${server.url}/admin`);
     await editor.goto(`${server.url}/admin/account`);
     await editor.getByRole("link", { name: "How you hear from us" }).click();
-    expect(await editor.getByLabel("Send me").inputValue()).toBe("immediate");
-    await editor.getByLabel("Send me").selectOption("daily");
+    expect(await editor.getByLabel(CHOICE, { exact: true }).inputValue()).toBe("immediate");
+    await editor.getByLabel(CHOICE, { exact: true }).selectOption("daily");
     await editor.getByRole("button", { name: "Save" }).click();
     await editor.waitForURL(/done=1/);
     await shoot(editor, "editor-choice");

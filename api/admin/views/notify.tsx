@@ -36,7 +36,8 @@ export const NotifyPage: FC<{
       <CsrfField token={p.csrf} />
       <Select
         name="notify"
-        label="Send me"
+        label="How often to email me"
+        required
         value={p.choice}
         error={p.error ?? undefined}
         options={[

@@ -1,8 +1,16 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccessRequest } from "../../../api/admin/access-requests.js";
+import { newLinkToken } from "../../../api/admin/email-links.js";
 import { runDailyJobs } from "../../../api/admin/index.js";
-import { notifications, organisations, outbox, services } from "../../../schema/tables.js";
+import {
+  listingDrafts,
+  notifications,
+  organisations,
+  outbox,
+  services,
+} from "../../../schema/tables.js";
 import {
   type Agent,
   type Console,
@@ -103,7 +111,8 @@ describe("notifications by mail", () => {
     expect(more).toHaveLength(0);
     expect(digest?.subject).toBe("Perinatal Signpost: your daily summary");
     const text = digest?.text ?? "";
-    expect(text).toMatch(/Listings waiting for review: [1-9]/);
+    // The page the count links to lists the seed's example listing in review too.
+    expect(text).toMatch(/Listings waiting for review: [1-9]\d* \(and 1 example listing\)\n/);
     expect(text).toContain(`${ORIGIN}/admin/listings?status=in-review`);
     expect(text).toContain("Still not checked 14 days after their reminder:");
     expect(text).toMatch(/- Devon[^\n]*\(reminded on 11 November 2026\)/);
@@ -119,6 +128,8 @@ describe("notifications by mail", () => {
     editor = await con.as("editor");
     const page = await (await admin.get("/admin/account/notifications")).text();
     expect(page).toContain('<option value="daily" selected="">');
+    // The choice always has a value: its label says what it is, without "(optional)".
+    expect(page).toContain('<label for="f-notify">How often to email me</label>');
     const saved = await admin.post("/admin/account/notifications", { notify: "immediate" });
     expect(saved.status).toBe(303);
     expect(await (await admin.get("/admin/account/notifications")).text()).toContain(
@@ -139,6 +150,69 @@ describe("notifications by mail", () => {
     expect(to("admin@example.org").at(-1)?.subject).toBe(
       "Perinatal Signpost: Submitted for review: Swim Group",
     );
+  });
+
+  it("counts requests for editor access in admins' summaries only; example listings alone send none", async () => {
+    // The 27th: yesterday's events go out in their summaries.
+    con.clock.now = new Date("2026-11-27T07:30:00Z");
+    await runDailyJobs(con.deps);
+    // Then nothing real waits: listings in review go back to draft; Devon is an example again.
+    await con.db
+      .update(services)
+      .set({ status: "draft" })
+      .where(and(eq(services.status, "in-review"), eq(services.demo, false)));
+    await con.db
+      .update(listingDrafts)
+      .set({ state: "draft" })
+      .where(eq(listingDrafts.state, "in-review"));
+    await con.db
+      .update(services)
+      .set({ demo: true })
+      .where(eq(services.id, "demo-devon-perinatal-team"));
+    const token = newLinkToken();
+    const requestId = await createAccessRequest(
+      con.db,
+      con.clock.now,
+      {
+        service: { id: ORG_LISTING, organisationId: ORG, organisationName: "Exe Valley Parents" },
+        lang: "en",
+        name: "Rhian",
+        email: "rhian@example.org",
+        role: "Team lead",
+        origin: ORIGIN,
+      },
+      token,
+    );
+    const confirmed = await con.app.request(`/ask-to-update/confirm/${token}`, { method: "POST" });
+    expect(confirmed.status).toBe(303);
+    const [reviewerMail, adminMail] = [to("reviewer@example.org"), to("admin@example.org")];
+
+    con.clock.now = new Date("2026-11-28T07:30:00Z");
+    const run = await runDailyJobs(con.deps);
+    // The admin's summary; reviewers have only the example listing waiting, so none for them.
+    expect(run.digestsQueued).toBe(1);
+    expect(to("reviewer@example.org")).toHaveLength(reviewerMail.length);
+    const digest = to("admin@example.org")
+      .slice(adminMail.length)
+      .find((m) => m.subject === "Perinatal Signpost: your daily summary");
+    const text = digest?.text ?? "";
+    expect(text).toContain(
+      `Requests for editor access, waiting: 1\n${ORIGIN}/admin/access-requests\n`,
+    );
+    expect(text).toContain(
+      `Listings waiting for review: 0 (and 1 example listing)\n${ORIGIN}/admin/listings?status=in-review\n`,
+    );
+    expect(String(digest?.html)).toContain(
+      `<a href="${ORIGIN}/admin/access-requests">${ORIGIN}/admin/access-requests</a>`,
+    );
+    // Refused, the request waits no more: the next day there is nothing to sum up.
+    const admin = await con.as("admin");
+    const refused = await admin.post(`/admin/access-requests/${requestId}/refuse`, {
+      reason: "We could not tell that you work there.",
+    });
+    expect(refused.status).toBe(303);
+    con.clock.now = new Date("2026-11-29T07:30:00Z");
+    expect((await runDailyJobs(con.deps)).digestsQueued).toBe(0);
   });
 
   it("erases notification rows after 30 days and old mail that is not a reminder", async () => {
