@@ -44,6 +44,18 @@ export function lookupOrganisation(
   };
 }
 
+/**
+ * Whether a name is borne by more than one of `organisations` (in any case and spacing): there,
+ * only the id tells them apart, so the console shows it beside the name.
+ */
+export function sharedNames(
+  organisations: readonly NamedOrganisation[],
+): (name: string) => boolean {
+  const counts = new Map<string, number>();
+  for (const o of organisations) counts.set(plain(o.name), (counts.get(plain(o.name)) ?? 0) + 1);
+  return (name) => (counts.get(plain(name)) ?? 0) > 1;
+}
+
 /** `lookupOrganisation` over every organisation in the database. */
 export async function organisationNamed(db: Db, text: string): Promise<OrganisationLookup> {
   return lookupOrganisation(await listOrganisations(db), text);

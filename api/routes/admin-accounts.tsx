@@ -15,6 +15,7 @@ import {
   requireCapability,
 } from "../admin/http.js";
 import type { FormBody } from "../admin/listing-form.js";
+import { sharedNames } from "../admin/organisation-lookup.js";
 import { passwordProblem, verifyPassword } from "../admin/password.js";
 import { endUserSessions } from "../admin/session.js";
 import { adminState, waitMessage } from "../admin/state.js";
@@ -86,8 +87,12 @@ function messages(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-const orgOptions = async (c: AdminContext) =>
-  (await listOrganisations(c.get("deps").db)).map((o) => ({ value: o.id, label: o.name }));
+/** The organisations to choose from, a name two of them bear followed by each one's id. */
+const orgOptions = async (c: AdminContext) => {
+  const list = await listOrganisations(c.get("deps").db);
+  const shared = sharedNames(list);
+  return list.map((o) => ({ value: o.id, label: shared(o.name) ? `${o.name} (${o.id})` : o.name }));
+};
 
 /** What each organisation field needs, said as the form's answer to a mistake. */
 const ORGANISATION_MESSAGES: Record<string, string> = {
@@ -214,8 +219,18 @@ async function currentPasswordProblem(
 export const adminAccountRoutes = new Hono<AdminEnv>()
   .get("/users", requireCapability("manage-users"), async (c) => {
     const { user, csrfToken } = c.get("session");
-    const rows = await listUsers(c.get("deps").db);
-    return render(c, <UsersPage user={user} csrf={csrfToken} rows={rows} notice={doneNotice(c)} />);
+    const { db } = c.get("deps");
+    const [rows, organisations] = await Promise.all([listUsers(db), listOrganisations(db)]);
+    return render(
+      c,
+      <UsersPage
+        user={user}
+        csrf={csrfToken}
+        rows={rows}
+        sharedName={sharedNames(organisations)}
+        notice={doneNotice(c)}
+      />,
+    );
   })
   .get("/users/new", requireCapability("manage-users"), async (c) => {
     const { user, csrfToken } = c.get("session");

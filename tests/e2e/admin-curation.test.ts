@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadListing } from "../../api/admin/listing-repo.js";
 import { bundleToListing } from "../../api/admin/listing-rows.js";
 import { createReport } from "../../api/admin/reports.js";
-import { createUser } from "../../api/admin/users.js";
+import { createOrganisation, createUser } from "../../api/admin/users.js";
 import { createListing, sendBack, submit } from "../../api/admin/workflow.js";
 import { openDb } from "../../api/db/client.js";
 import { loadBundles } from "../../api/db/listing-bundles.js";
@@ -22,11 +22,15 @@ import { services } from "../../schema/tables.js";
 import { launchChromium } from "../widget/helpers/browser.js";
 import { axeViolations } from "./helpers/axe.js";
 import { signedInPage, startConsoleServer } from "./helpers/console.js";
+import { sidewaysOverflow } from "./helpers/fits.js";
 
 const PASSWORD = "a long enough test password";
 const ORG = "demo-exe-valley-parents";
 /** A published demo listing of ORG, copied into the listings below. */
 const BASE = "demo-exeter-bumps-group";
+/** Another organisation under ORG's very name: only their ids tell them apart. */
+const ORG_NAME = "Exe Valley Parents Together (example)";
+let twinOrg = "";
 const OVERDUE = "overdue-probe";
 const SENT_BACK = "sent-back-probe";
 
@@ -46,10 +50,15 @@ async function prepare(url: string) {
       organisationId: org,
       password: PASSWORD,
     });
-  const [, reviewer, editor] = await Promise.all([
+  const [admin, reviewer, editor] = await Promise.all([
     user("admin@example.org", "admin", null),
     user("reviewer@example.org", "reviewer", null),
     user("editor@example.org", "editor", ORG),
+  ]);
+  twinOrg = (await createOrganisation(handle.db, now, admin.id, { name: ORG_NAME })).id;
+  await Promise.all([
+    user("twin@example.org", "editor", twinOrg),
+    user("riverside@example.org", "editor", "demo-riverside-counselling"),
   ]);
   const ctx = (actor: { id: string }, role: "editor" | "reviewer") => ({
     db: handle.db,
@@ -107,16 +116,16 @@ afterAll(async () => {
 const signedIn = (email: string, width: number) =>
   signedInPage(browser, server, { email, password: PASSWORD }, { width, height: 900 });
 
-/** axe finds nothing, the page does not scroll sideways at 375 px; a full-page screenshot. */
+/**
+ * axe finds nothing, neither the page nor anything in it scrolls sideways or reaches past the
+ * edge, at 375 px as at 1280; a full-page screenshot.
+ */
 async function checkPage(page: Page, name: string, width: number) {
   await page.evaluate(() => {
     for (const d of document.querySelectorAll("details")) d.open = true;
   });
   expect(await axeViolations(page), `${name} at ${width}`).toEqual([]);
-  const sideways = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(sideways, `${name} scrolls sideways at ${width}`).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page), `${name} scrolls sideways at ${width}`).toEqual([]);
   await page.screenshot({ path: `.tmp/curation-${name}-${width}.png`, fullPage: true });
 }
 
@@ -196,9 +205,10 @@ describe("the pages partners and reviewers work in, at 375 and 1280 px", () => {
       await page.close();
     }, 60_000);
 
-    it(`lays out the due, audit and reports tables without sideways scrolling, at ${width} px`, async () => {
+    it(`lays out the listings, due, audit and reports tables without sideways scrolling, at ${width} px`, async () => {
       const { page, errors } = await signedIn("reviewer@example.org", width);
       for (const [name, path] of [
+        ["listings", "/admin/listings?sort=edited"],
         ["due", "/admin/due"],
         ["audit", "/admin/audit"],
         ["reports", "/admin/reports"],
@@ -210,6 +220,19 @@ describe("the pages partners and reviewers work in, at 375 and 1280 px", () => {
         await expect(page.getByRole("columnheader").count()).resolves.toBeGreaterThan(3);
         await expect(page.getByRole("cell").count()).resolves.toBeGreaterThan(3);
         await checkPage(page, name, width);
+        if (name !== "listings") continue;
+        // Each listing's status is on screen, whole, beside its name.
+        const rows = page
+          .getByRole("table")
+          .getByRole("row")
+          .filter({ has: page.locator(".tag") });
+        await expect(rows.count()).resolves.toBeGreaterThan(3);
+        const sentBack = rows.filter({ hasText: "Sent Back Group" });
+        await expect(sentBack.getByRole("cell").nth(3).textContent()).resolves.toMatch(/^Draft\b/);
+        for (const tag of await rows.locator(".tag").all()) {
+          const box = await tag.boundingBox();
+          expect(box && box.width > 20 && box.x >= 0 && box.x + box.width <= width).toBe(true);
+        }
       }
       // Resolving without a note: the error, on the field.
       await page
@@ -220,6 +243,36 @@ describe("the pages partners and reviewers work in, at 375 and 1280 px", () => {
       expect(errors.filter((e) => !e.includes("422"))).toEqual([]);
       await page.close();
     }, 120_000);
+
+    it(`tells apart accounts of two organisations with one name, at ${width} px`, async () => {
+      const { page, errors } = await signedIn("admin@example.org", width);
+      await page.goto(`${server.url}/admin/users`);
+      await expect(page.getByRole("columnheader").count()).resolves.toBe(5);
+      const organisationOf = (email: string) =>
+        page.getByRole("row").filter({ hasText: email }).getByRole("cell").nth(3).textContent();
+      // The shared name carries each organisation's id; a name nobody else has is left plain.
+      const own = await organisationOf("editor@example.org");
+      const twin = await organisationOf("twin@example.org");
+      expect(own).toContain(ORG_NAME);
+      expect(own).toContain(ORG);
+      expect(twin).toContain(ORG_NAME);
+      expect(twin).toContain(twinOrg);
+      await expect(organisationOf("riverside@example.org")).resolves.toBe(
+        "Riverside Family Counselling (example)",
+      );
+      await checkPage(page, "accounts", width);
+      // Choosing an account's organisation: the two are told apart there too.
+      await page.goto(`${server.url}/admin/users/new`);
+      const labels = await page
+        .getByLabel("Organisation")
+        .locator("option")
+        .evaluateAll((options) => options.map((o) => o.textContent));
+      expect(labels).toContain(`${ORG_NAME} (${ORG})`);
+      expect(labels).toContain(`${ORG_NAME} (${twinOrg})`);
+      expect(labels).toContain("Riverside Family Counselling (example)");
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 60_000);
 
     it(`lets an admin see organisation ids and change an organisation, at ${width} px`, async () => {
       const { page, errors } = await signedIn("admin@example.org", width);

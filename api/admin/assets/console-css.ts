@@ -111,6 +111,8 @@ table.compare { table-layout: fixed; }
 .compare th, .compare td { overflow-wrap: anywhere; }
 .compare.named thead th:first-child { width: 30%; }
 .tags { display: inline-flex; flex-wrap: wrap; gap: 0.25rem; }
+/* An organisation's id beside a name another organisation shares (Accounts). */
+.org-id { font-size: 0.85rem; color: var(--muted); overflow-wrap: anywhere; }
 .tag { display: inline-block; padding: 0.1rem 0.5rem; font-size: 0.85rem; font-weight: 700; border: 1px solid currentColor; }
 .tag-draft { color: #383f43; background: #eeefef; }
 .tag-in-review { color: #0c2d4a; background: #d2e2f1; }

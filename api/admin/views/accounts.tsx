@@ -35,6 +35,8 @@ export const UsersPage: FC<{
   user: SessionUser;
   csrf: string;
   rows: (PublicUser & { organisationName: string | null })[];
+  /** Whether another organisation has this name: the id is shown beside it. */
+  sharedName: (name: string) => boolean;
   notice?: string | null;
 }> = (p) => (
   <Page title="Accounts" user={p.user} csrf={p.csrf} active="users" notice={p.notice ?? null}>
@@ -44,19 +46,29 @@ export const UsersPage: FC<{
         Add an account
       </a>
     </p>
-    <DataTable caption="Accounts" columns={["Email", "Name", "Role", "Organisation", "State"]}>
-      {p.rows.map((u) => (
-        <tr>
-          <td>
-            <a href={`/admin/users/${encodeURIComponent(u.id)}`}>{u.email}</a>
-          </td>
-          <td>{u.name}</td>
-          <td>{ROLE_LABELS[u.role]}</td>
-          <td>{u.organisationName ?? "–"}</td>
-          <td>{u.disabled ? "Disabled" : "Active"}</td>
-        </tr>
-      ))}
-    </DataTable>
+    <DataTable
+      caption="Accounts"
+      columns={["Email", "Name", "Role", "Organisation", "State"]}
+      rows={p.rows.map((u) => [
+        <a href={`/admin/users/${encodeURIComponent(u.id)}`}>{u.email}</a>,
+        u.name,
+        ROLE_LABELS[u.role],
+        u.organisationName === null ? (
+          "–"
+        ) : (
+          <>
+            {u.organisationName}
+            {u.organisationId && p.sharedName(u.organisationName) ? (
+              <>
+                {" "}
+                <code class="org-id">{u.organisationId}</code>
+              </>
+            ) : null}
+          </>
+        ),
+        u.disabled ? "Disabled" : "Active",
+      ])}
+    />
   </Page>
 );
 

@@ -45,34 +45,28 @@ const Report: FC<{ report: ImportReport }> = ({ report: r }) => (
         ))}
       </ul>
     ) : null}
-    <DataTable caption="Services in the feed" columns={["Service", "Result", "Why", "Check"]}>
-      {r.records.map((x) => (
-        <tr>
-          <td>
-            {x.serviceId && !r.dryRun ? (
-              <a href={`/admin/listings/${encodeURIComponent(x.serviceId)}`}>
-                {x.name || x.remoteId}
-              </a>
-            ) : (
-              x.name || x.remoteId
-            )}
-          </td>
-          <td>{RESULT_LABELS[x.result]}</td>
-          <td>{x.reason ?? "–"}</td>
-          <td>
-            {x.flags?.length ? (
-              <ul>
-                {x.flags.map((f) => (
-                  <li>{f.message}</li>
-                ))}
-              </ul>
-            ) : (
-              "–"
-            )}
-          </td>
-        </tr>
-      ))}
-    </DataTable>
+    <DataTable
+      caption="Services in the feed"
+      columns={["Service", "Result", "Why", "Check"]}
+      rows={r.records.map((x) => [
+        x.serviceId && !r.dryRun ? (
+          <a href={`/admin/listings/${encodeURIComponent(x.serviceId)}`}>{x.name || x.remoteId}</a>
+        ) : (
+          x.name || x.remoteId
+        ),
+        RESULT_LABELS[x.result],
+        x.reason ?? "–",
+        x.flags?.length ? (
+          <ul>
+            {x.flags.map((f) => (
+              <li>{f.message}</li>
+            ))}
+          </ul>
+        ) : (
+          "–"
+        ),
+      ])}
+    />
   </section>
 );
 
@@ -136,61 +130,56 @@ export const FeedsPage: FC<{
         <DataTable
           caption="Registered feeds"
           columns={["Feed", "Last sync", "Filter rule", "Actions"]}
-        >
-          {p.feeds.map((f) => (
-            <tr>
-              <td>
-                <strong>{f.name}</strong>
-                <br />
-                <code>{f.baseUrl}</code>
-                <br />
-                {f.licence}; review every {f.reviewEveryDays} days
-              </td>
-              <td>
-                <LastSync feed={f} />
-                <ActionForm
-                  action={`/admin/feeds/${encodeURIComponent(f.id)}/daily`}
-                  csrf={p.csrf}
-                  label={f.enabled ? "Stop the daily sync" : "Sync it daily"}
-                  hidden={{ enabled: f.enabled ? "off" : "on" }}
-                />
-              </td>
-              <td>
-                <form method="post" action={`/admin/feeds/${encodeURIComponent(f.id)}/rule`}>
-                  <CsrfField token={p.csrf} />
-                  <TextArea
-                    name={`terms-${f.id}`}
-                    label="Terms"
-                    rows={3}
-                    value={f.filterRule.terms.join("\n")}
-                  />
-                  <TextArea
-                    name={`keywords-${f.id}`}
-                    label="Keywords"
-                    rows={3}
-                    value={f.filterRule.keywords.join("\n")}
-                  />
-                  <button type="submit" class="button secondary">
-                    Save rule
-                  </button>
-                </form>
-              </td>
-              <td>
-                <ActionForm
-                  action={`/admin/feeds/${encodeURIComponent(f.id)}/preview`}
-                  csrf={p.csrf}
-                  label="Preview (dry run)"
-                />
-                <ActionForm
-                  action={`/admin/feeds/${encodeURIComponent(f.id)}/sync`}
-                  csrf={p.csrf}
-                  label="Sync now"
-                  variant="primary"
-                />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+          rows={p.feeds.map((f) => [
+            <>
+              <strong>{f.name}</strong>
+              <br />
+              <code>{f.baseUrl}</code>
+              <br />
+              {f.licence}; review every {f.reviewEveryDays} days
+            </>,
+            <>
+              <LastSync feed={f} />
+              <ActionForm
+                action={`/admin/feeds/${encodeURIComponent(f.id)}/daily`}
+                csrf={p.csrf}
+                label={f.enabled ? "Stop the daily sync" : "Sync it daily"}
+                hidden={{ enabled: f.enabled ? "off" : "on" }}
+              />
+            </>,
+            <form method="post" action={`/admin/feeds/${encodeURIComponent(f.id)}/rule`}>
+              <CsrfField token={p.csrf} />
+              <TextArea
+                name={`terms-${f.id}`}
+                label="Terms"
+                rows={3}
+                value={f.filterRule.terms.join("\n")}
+              />
+              <TextArea
+                name={`keywords-${f.id}`}
+                label="Keywords"
+                rows={3}
+                value={f.filterRule.keywords.join("\n")}
+              />
+              <button type="submit" class="button secondary">
+                Save rule
+              </button>
+            </form>,
+            <>
+              <ActionForm
+                action={`/admin/feeds/${encodeURIComponent(f.id)}/preview`}
+                csrf={p.csrf}
+                label="Preview (dry run)"
+              />
+              <ActionForm
+                action={`/admin/feeds/${encodeURIComponent(f.id)}/sync`}
+                csrf={p.csrf}
+                label="Sync now"
+                variant="primary"
+              />
+            </>,
+          ])}
+        />
       )}
     </section>
     <section class="panel" aria-labelledby="register-title">

@@ -128,21 +128,16 @@ export const ListingsPage: FC<{
       <DataTable
         caption="Listings"
         columns={["Listing", "Organisation", "Kind", "Status", "Last checked"]}
-      >
-        {p.rows.map((r) => (
-          <tr>
-            <td>
-              <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name}</a>
-            </td>
-            <td>{r.organisationName}</td>
-            <td>{kindLabels[r.kind]?.en ?? r.kind}</td>
-            <td>
-              <StatusTag status={r.status} pending={r.pending} /> <ReviewTags row={r} now={p.now} />
-            </td>
-            <td>{formatDay(r.verifiedAt)}</td>
-          </tr>
-        ))}
-      </DataTable>
+        rows={p.rows.map((r) => [
+          <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name}</a>,
+          r.organisationName,
+          kindLabels[r.kind]?.en ?? r.kind,
+          <>
+            <StatusTag status={r.status} pending={r.pending} /> <ReviewTags row={r} now={p.now} />
+          </>,
+          formatDay(r.verifiedAt),
+        ])}
+      />
     ) : null}
     <Pagination
       page={p.filter.page}
