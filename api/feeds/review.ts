@@ -56,7 +56,24 @@ export interface ReviewQueue {
 
 /** Records waiting for a reviewer: changed at source, possible duplicates, gone at source. */
 export async function reviewQueue(db: WorkflowContext["db"]): Promise<ReviewQueue> {
-  const rows = await db
+  const rows = await waitingRecords(db);
+  return {
+    changed: rows.filter((r) => r.state === "imported"),
+    duplicates: rows.filter((r) => r.state === "duplicate"),
+    gone: rows.filter((r) => r.state === "gone"),
+  };
+}
+
+/** What the feeds bring about one listing that waits for a reviewer (as `reviewQueue`). */
+export function waitingForListing(
+  db: WorkflowContext["db"],
+  serviceId: string,
+): Promise<ReviewItem[]> {
+  return waitingRecords(db, eq(feedRecords.serviceId, serviceId));
+}
+
+async function waitingRecords(db: WorkflowContext["db"], where?: SQL): Promise<ReviewItem[]> {
+  return db
     .select({
       feedId: feedRecords.feedId,
       feedName: feeds.name,
@@ -68,24 +85,20 @@ export async function reviewQueue(db: WorkflowContext["db"]): Promise<ReviewQueu
       serviceStatus: services.status,
       reason: feedRecords.reason,
       fetchedAt: feedRecords.fetchedAt,
-      pending: sql<number>`${feedRecords.pendingHash} is not null`,
     })
     .from(feedRecords)
     .innerJoin(feeds, eq(feeds.id, feedRecords.feedId))
     .leftJoin(services, eq(services.id, feedRecords.serviceId))
     .where(
-      or(
-        and(eq(feedRecords.state, "imported"), sql`${feedRecords.pendingHash} is not null`),
-        inArray(feedRecords.state, ["duplicate", "gone"]),
+      and(
+        or(
+          and(eq(feedRecords.state, "imported"), sql`${feedRecords.pendingHash} is not null`),
+          inArray(feedRecords.state, ["duplicate", "gone"]),
+        ),
+        where,
       ),
     )
     .orderBy(asc(feeds.name), asc(feedRecords.name), asc(feedRecords.remoteId));
-  const item = ({ pending: _p, ...r }: (typeof rows)[number]): ReviewItem => r;
-  return {
-    changed: rows.filter((r) => r.state === "imported").map(item),
-    duplicates: rows.filter((r) => r.state === "duplicate").map(item),
-    gone: rows.filter((r) => r.state === "gone").map(item),
-  };
 }
 
 export async function loadFeedRecord(

@@ -46,6 +46,7 @@ import { ErrorPage } from "../admin/views/error-page.js";
 import { ListingView } from "../admin/views/listing-view.js";
 import { PreviewCards } from "../admin/views/preview.js";
 import { draftState, type Outcome, type WorkflowContext } from "../admin/workflow.js";
+import { waitingForListing } from "../feeds/review.js";
 
 export function tokenFrom(body: Record<string, unknown>): EditToken | null {
   const version = Number(field(body as never, "version"));
@@ -70,11 +71,12 @@ export async function listingPage(
   const deps = c.get("deps");
   const { user, csrfToken } = c.get("session");
   const now = deps.now();
-  const [org, reports, names, geo] = await Promise.all([
+  const [org, reports, names, geo, fromSource] = await Promise.all([
     organisationOf(deps.db, record.organisationId),
     listReports(deps.db, { serviceId: record.id }),
     userNames(deps.db),
     deps.geo(),
+    waitingForListing(deps.db, record.id),
   ]);
   const check = fourEyesCheck(record, user.id);
   const problem = options.problem && !options.problem.ok ? options.problem : null;
@@ -110,6 +112,7 @@ export async function listingPage(
         archive: requestView(record.requests.archive, names),
       }}
       reports={reports}
+      fromSource={fromSource}
       notice={options.notice ?? null}
       problem={problem ? { message: problem.message, details: problem.details } : null}
       areaName={areaNamer(geo)}

@@ -156,6 +156,12 @@ describe("/admin/feed-review", () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, "feed-review-change-375.png"), fullPage: true });
+    // The listing's own page, with what waits from its source.
+    await page.goto(`${server.url}/admin/listings/${changedId}`);
+    expect(await page.getByRole("link", { name: "Compare with the source" }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, "listing-from-source-375.png") });
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
@@ -170,9 +176,22 @@ describe("/admin/feed-review", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, "feed-review-1280.png"), fullPage: true });
 
+    // The listing's own page says what waits from its source, and leads there.
+    await page.goto(`${server.url}/admin/listings/${changedId}`);
+    const fromSource = page.locator(".warning-box", { hasText: "From its source:" });
+    expect(await fromSource.textContent()).toContain(
+      "From its source: Exeter hub has a newer version of this service.",
+    );
+    expect(await fromSource.textContent()).toContain(
+      "From its source: Devon county has a record that may be this same service.",
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, "listing-from-source-1280.png") });
+    await fromSource.getByRole("link", { name: "Compare with the source" }).click();
+    await page.waitForURL(/\/admin\/feed-review\/[^/]+\/[^/]+$/);
+
     // The comparison: old and new per field, with human labels; our own edit is marked and
     // left unticked.
-    await page.getByRole("link", { name: /^Compare/ }).click();
     await page.waitForSelector("form fieldset");
     const name = page.getByRole("group", { name: "Name" });
     expect(await name.locator("thead").innerText()).toMatch(/Ours now\s+From the source/);
@@ -193,6 +212,12 @@ describe("/admin/feed-review", () => {
     await page.waitForURL(new RegExp(`/admin/listings/${changedId}\\?done=source-accepted`));
     expect(await page.locator(".notice").innerText()).toContain("in the draft, in review");
     expect(await page.locator("h1").innerText()).toBe("Bumps and Babies Exeter (Tuesdays)");
+    // Taken: only the possible duplicate still waits.
+    const waiting = await page
+      .locator(".warning-box", { hasText: "From its source:" })
+      .textContent();
+    expect(waiting).not.toContain("newer version");
+    expect(waiting).toContain("Devon county has a record that may be this same service.");
 
     // The duplicate: how it differs, then merged; what differs waits as a change from source.
     await page.goto(`${server.url}/admin/feed-review`);

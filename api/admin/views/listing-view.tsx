@@ -1,6 +1,7 @@
 /** One listing: where it stands, what changed, how it will look, and what you can do next. */
 import type { FC } from "hono/jsx";
 import type { Listing } from "../../../schema/listing-input.js";
+import type { ReviewItem } from "../../feeds/review.js";
 import type { Change } from "../diff.js";
 import type { ListingRecord, ListingStage } from "../listing-repo.js";
 import type { ReportListItem } from "../reports.js";
@@ -9,6 +10,7 @@ import type { ReviewStatus } from "../review-status.js";
 import { can, canWorkOn, type SessionUser } from "../roles.js";
 import { ActionForm, Checkbox, formatDay, formatTime, StatusTag, TextArea } from "./components.js";
 import { DiffList } from "./diff-list.js";
+import { reviewHref } from "./feed-review.js";
 import { CsrfField, Page } from "./layout.js";
 import { ListingDetails } from "./listing-details.js";
 import { type ListingPreview, PreviewCards } from "./preview.js";
@@ -35,6 +37,8 @@ export interface ListingViewProps {
   };
   requests: { publish: RequestView | null; archive: RequestView | null };
   reports: ReportListItem[];
+  /** What the Open Referral feeds brought about it that waits for a reviewer. */
+  fromSource?: ReviewItem[];
   notice?: string | null;
   problem?: { message: string; details?: string[] | undefined } | null;
   areaName: (a: Listing["areas"][number]) => string;
@@ -46,8 +50,46 @@ interface RequestView {
   at: string;
 }
 
+/** What an overdue listing's card says to parents (the widget's `card.overdue`, shortened). */
+const PARENTS_SEE = "These details are due to be checked again";
+
 const names = (list: string[]) =>
   list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
+
+const SOURCE_SAYS: Partial<Record<ReviewItem["state"], { text: string; action: string }>> = {
+  imported: {
+    text: "has a newer version of this service. Nothing from it is taken until a reviewer chooses.",
+    action: "Compare with the source",
+  },
+  duplicate: {
+    text: "has a record that may be this same service.",
+    action: "Merge or keep it apart",
+  },
+  gone: {
+    text: "no longer lists this service.",
+    action: "Archive or keep the listing",
+  },
+};
+
+/** Feed records about this listing waiting at Feed review; reviewers get the way there. */
+const FromSource: FC<{ items: ReviewItem[]; user: SessionUser }> = ({ items, user }) => (
+  <div class="warning-box">
+    {items.map((item) => {
+      const says = SOURCE_SAYS[item.state];
+      if (!says) return null;
+      return (
+        <p>
+          <strong>From its source:</strong> {item.feedName} {says.text}{" "}
+          {can(user, "publish") ? (
+            <a href={reviewHref(item.feedId, item.remoteId)}>{says.action}</a>
+          ) : (
+            "A reviewer will look at it."
+          )}
+        </p>
+      );
+    })}
+  </div>
+);
 
 export const ListingView: FC<ListingViewProps> = (p) => {
   const { record, user, csrf } = p;
@@ -111,10 +153,17 @@ export const ListingView: FC<ListingViewProps> = (p) => {
           </div>
         ) : p.review.overdue ? (
           <div class="warning-box">
-            <p>
-              Due for review since {formatDay(p.review.dueOn)}. Parents see “may be out of date”.
-              Search stops showing it from {formatDay(p.review.hiddenOn)} unless it is checked.
-            </p>
+            {p.review.dueOn === null ? (
+              <p>
+                Never checked with the service. Parents see “{PARENTS_SEE}”. Check it with the
+                service and mark it as checked.
+              </p>
+            ) : (
+              <p>
+                Due for review since {formatDay(p.review.dueOn)}. Parents see “{PARENTS_SEE}”.
+                Search stops showing it from {formatDay(p.review.hiddenOn)} unless it is checked.
+              </p>
+            )}
           </div>
         ) : (
           <p>
@@ -123,6 +172,8 @@ export const ListingView: FC<ListingViewProps> = (p) => {
           </p>
         )
       ) : null}
+
+      {p.fromSource?.length ? <FromSource items={p.fromSource} user={user} /> : null}
 
       {reviewing ? <ReviewPanel {...p} base={base} token={token} /> : null}
 
@@ -333,7 +384,7 @@ const ReviewPanel: FC<
               name="markChecked"
               label="I have checked it with the service: mark it as checked today"
               checked
-              hint={`${due.dueOn ? `It was due for review on ${formatDay(due.dueOn)}` : "It has never been checked"}. Untick this to publish it with its old date: parents then see “may be out of date”${due.hidden ? ", and search keeps hiding it" : ""}.`}
+              hint={`${due.dueOn ? `It was due for review on ${formatDay(due.dueOn)}` : "It has never been checked"}. Untick this to publish it with its old date: parents then see “${PARENTS_SEE}”${due.hidden ? ", and search keeps hiding it" : ""}.`}
             />
           ) : null}
           <button type="submit" class="button primary">

@@ -83,6 +83,23 @@ describe("hiding listings long past review", () => {
     expect((await search()).ids).toContain(id);
   });
 
+  it("tells editors what parents see on an overdue listing, and never says 'since never'", async () => {
+    const editor = await con.as("editor");
+    const id = "demo-exeter-bumps-group";
+    await setChecked(id, "2026-04-01");
+    const overdue = await (await editor.get(`/admin/listings/${id}`)).text();
+    expect(overdue).toMatch(/Due for review since \d{1,2} [A-Z][a-z]+ 20\d\d\./);
+    expect(overdue).toContain("Parents see “These details are due to be checked again”.");
+    await con.db.batch([
+      con.db.update(services).set({ verifiedAt: null }).where(eq(services.id, id)),
+      bumpDirectoryVersion(con.db, con.clock.now),
+    ]);
+    const never = await (await editor.get(`/admin/listings/${id}`)).text();
+    expect(never).toContain("Never checked with the service.");
+    expect(never).not.toMatch(/since never|from never/);
+    await setChecked(id, "2026-11-20");
+  });
+
   it("hides the seeded example listings last checked in January 2025, and flags those merely overdue", async () => {
     const { ids, body } = await search();
     expect(ids).not.toContain("demo-night-feeds-online");
