@@ -53,12 +53,24 @@ export function render(c: Context, node: JSX.Element, status: ContentfulStatusCo
   return c.html(html`<!doctype html>${node}`, status);
 }
 
+/** A console path: printable ASCII without `#` or `\` (no spaces, no CR, LF or NUL). */
+const NEXT_PATH = /^\/admin(?:[/?][\x21-\x22\x24-\x5b\x5d-\x7e]*)?$/;
+/** A place on the page (`#reports-title`): an element id as the console writes them. */
+const NEXT_PLACE = /^#[A-Za-z][\w.:-]{0,99}$/;
+
 /**
- * Where to go back to after signing in: console paths only, never another site, and only
- * printable ASCII (no spaces, no CR, LF or NUL), so it is always a safe Location header.
+ * Where to go back to after signing in: console paths only, never another site, so it is always
+ * a safe Location header. It may end with a place on the page (a mail's link to
+ * `/admin/listings/ID#reports-title`), carried by console.js since browsers never send it: an
+ * element id only, or it is dropped and the page kept.
  */
 export function safeNext(next: string | undefined | null): string {
-  return next && /^\/admin(?:[/?#][\x21-\x7e]*)?$/.test(next) ? next : "/admin";
+  const text = next ?? "";
+  const at = text.indexOf("#");
+  const path = at < 0 ? text : text.slice(0, at);
+  if (!NEXT_PATH.test(path)) return "/admin";
+  const place = at < 0 ? "" : text.slice(at);
+  return NEXT_PLACE.test(place) ? path + place : path;
 }
 
 /** Loads the session; without one, GETs go to the sign-in page and other requests are refused. */

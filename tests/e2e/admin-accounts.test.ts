@@ -22,6 +22,7 @@ import { arrived, startSmtp } from "../api/admin/smtp-server.js";
 import { collectErrors, launchChromium, newPage } from "../widget/helpers/browser.js";
 import { ensureWidgetBuild } from "../widget/helpers/build.js";
 import { axeViolations } from "./helpers/axe.js";
+import { expectInView } from "./helpers/console.js";
 import { fillNewListing } from "./helpers/listing-form.js";
 
 const PASSWORD = "a long enough test password";
@@ -268,7 +269,14 @@ describe("accounts by email, in Chromium", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/signedout=1/);
 
-    await signIn(page, "reviewer@example.org", "a brand new reviewer password");
+    // Signed out, a link to a place on a page goes through both steps and ends at that place.
+    const place = `${server.url}/admin/listings/demo-exeter-bumps-group#reports-title`;
+    await page.goto(place);
+    await page.waitForURL(/\/admin\/login\?next=/);
+    await checkPage(page, "login-with-place");
+    await page.getByLabel("Email address").fill("reviewer@example.org");
+    await page.getByLabel("Password", { exact: true }).fill("a brand new reviewer password");
+    await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForSelector("text=Enter your sign-in code");
     await checkPage(page, "two-factor-login");
     await page.getByLabel("Code from your authenticator app").fill("123456");
@@ -276,11 +284,14 @@ describe("accounts by email, in Chromium", () => {
     await page.waitForSelector(".error-summary");
     await checkPage(page, "two-factor-login-error");
     // The enrolment code's step is spent: the next step's code is the one that works.
+    await page.setViewportSize({ width: 375, height: 900 });
     await page
       .getByLabel("Code from your authenticator app")
       .fill(totpCode(secret, Date.now() + 30_000));
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${server.url}/admin`);
+    await page.waitForURL(/\/admin\/listings\//);
+    expect(page.url()).toBe(place);
+    await expectInView(page, "#reports-title");
     await page.goto(`${server.url}/admin/account/two-factor`);
     expect((await page.locator("main").textContent()) ?? "").toContain("10 unused recovery codes");
     await checkPage(page, "two-factor-on");

@@ -31,6 +31,7 @@ import { addressesOf, type Smtp, startSmtp } from "../api/admin/smtp-server.js";
 import { collectErrors, launchChromium, newPage } from "../widget/helpers/browser.js";
 import { ensureWidgetBuild } from "../widget/helpers/build.js";
 import { axeViolations } from "./helpers/axe.js";
+import { expectInView } from "./helpers/console.js";
 import { fillNewListing } from "./helpers/listing-form.js";
 import { freePort } from "./helpers/server.js";
 
@@ -110,7 +111,10 @@ async function follow(link: string, email: string | null): Promise<Page> {
     await signIn(page, email);
     const target = new URL(link);
     await page.waitForURL((u) => u.pathname === target.pathname && u.search === target.search);
+    // The place on the page (#reports-title) too, which the browser never sends to the server.
+    expect(page.url()).toBe(link);
   }
+  if (new URL(link).hash) await expectInView(page, new URL(link).hash);
   return page;
 }
 

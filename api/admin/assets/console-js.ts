@@ -54,6 +54,14 @@ export const CONSOLE_JS = `"use strict";
     });
   });
 
+  // A link to a place on a page (/admin/listings/ID#reports-title) that went through sign-in:
+  // the browser kept the place (#...) through the redirect but never sends it, so the form
+  // carries it in its return path; the server keeps it only if it is an element id.
+  var back = document.querySelector("input[data-return-path]");
+  if (back instanceof HTMLInputElement && location.hash.length > 1 && back.value.indexOf("#") < 0) {
+    back.value += location.hash;
+  }
+
   // Move focus to the error summary so screen reader users hear what to fix.
   var summary = document.querySelector(".error-summary");
   if (summary instanceof HTMLElement) summary.focus();

@@ -32,7 +32,7 @@ export const LoginPage: FC<{
       {error ? <ErrorSummary errors={{ email: error }} /> : null}
       <form method="post" action="/admin/login" novalidate>
         <input type="hidden" name="_login" value={loginToken} />
-        <input type="hidden" name="next" value={next} />
+        <input type="hidden" name="next" value={next} data-return-path />
         <TextField
           name="email"
           label="Email address"

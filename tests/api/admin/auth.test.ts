@@ -104,6 +104,70 @@ describe("accounts and sessions", () => {
     expect(res.headers.get("location")).toBe("/admin");
   });
 
+  it("keeps a place on the page (#id) in the return path, as a fragment only, never a way out", async () => {
+    const nextOf = async (next: string) => {
+      const page = await con.app.request(`/admin/login?next=${encodeURIComponent(next)}`);
+      const html = await page.text();
+      expect(html).not.toContain("<script>");
+      return /name="next" value="([^"]*)"/.exec(html)?.[1]?.replaceAll("&amp;", "&");
+    };
+    const kept = "/admin/listings/demo-exeter-bumps-group#reports-title";
+    expect(await nextOf(kept)).toBe(kept);
+    expect(await nextOf("/admin/listings?status=in-review#list")).toBe(
+      "/admin/listings?status=in-review#list",
+    );
+    // A fragment that is not an element id is dropped; the page is kept.
+    for (const [next, path] of [
+      ['/admin/listings/x#a"><script>alert(1)</script>', "/admin/listings/x"],
+      ["/admin/listings/x#reports-title?next=//evil.example", "/admin/listings/x"],
+      ["/admin/listings/x#reports-title#more", "/admin/listings/x"],
+      ["/admin/listings/x#//evil.example", "/admin/listings/x"],
+      ["/admin/listings/x#\\evil.example", "/admin/listings/x"],
+      ["/admin/listings/x#", "/admin/listings/x"],
+      ["/admin#javascript:alert(1)", "/admin"],
+    ]) {
+      expect(await nextOf(next as string), next).toBe(path);
+    }
+    // A fragment is no way around the path's check.
+    for (const next of [
+      "#/admin",
+      "//evil.example#/admin",
+      "https://evil.example/#/admin/x",
+      "/admin\\evil.example#reports-title",
+      "/admin/\\evil.example#reports-title",
+      "/adminx#reports-title",
+      "/ad#min/x",
+    ]) {
+      expect(await nextOf(next), next).toBe("/admin");
+    }
+    // After the password, the browser is sent to the page and the place.
+    const signIn = async (next: string) => {
+      const page = await con.app.request("/admin/login");
+      const token = /name="_login" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+      return con.app.request("/admin/login", {
+        method: "POST",
+        headers: { cookie: cookieOf(page), "content-type": "application/x-www-form-urlencoded" },
+        body: formBody({ _login: token, email: "editor@example.org", password: PASSWORD, next }),
+      });
+    };
+    expect((await signIn(kept)).headers.get("location")).toBe(kept);
+    const odd = await signIn("/admin/listings/x#a'b?c=1");
+    expect(odd.headers.get("location")).toBe("/admin/listings/x");
+    // The second step (two-factor) keeps it through its own forms, checked again.
+    const twoFactor = (next: string) =>
+      con.app.request("/admin/login/two-factor", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: formBody({ code: "123456", next }),
+      });
+    const again = await twoFactor(kept);
+    expect(again.status).toBe(403);
+    expect(await again.text()).toContain(`name="next" value="${kept}"`);
+    expect(await (await twoFactor('/admin/x#a"b')).text()).toContain(
+      'name="next" value="/admin/x"',
+    );
+  });
+
   it("throttles sign-in per account: after 5 failures even the right password waits", async () => {
     const ip = (n: number) => ({ "cf-connecting-ip": `203.0.113.${n}` });
     for (let i = 0; i < LOGIN_LIMITS.perAccount.limit; i++) {

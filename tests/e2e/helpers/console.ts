@@ -1,5 +1,6 @@
 /** The console in Chromium: the real Node server on a prepared database, and signing in. */
 import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
 import { readConfig } from "../../../api/config.js";
 import { silentLogger } from "../../../api/logger.js";
 import { type RunningServer, startServer } from "../../../api/node/server.js";
@@ -40,4 +41,14 @@ export async function signedInPage(
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${server.url}/admin`);
   return { page, errors };
+}
+
+/** The place a link points to (#id) is on screen (to the pixel): the page was scrolled to it. */
+export async function expectInView(page: Page, hash: string): Promise<void> {
+  const box = await page.locator(hash).boundingBox();
+  const height = page.viewportSize()?.height ?? 0;
+  expect(box, hash).not.toBeNull();
+  expect(box?.y, hash).toBeGreaterThanOrEqual(-1);
+  expect((box?.y ?? 0) + (box?.height ?? 0), hash).toBeLessThanOrEqual(height + 1);
+  expect(await page.evaluate(() => window.scrollY), "scrolled").toBeGreaterThan(0);
 }
