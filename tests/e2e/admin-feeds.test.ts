@@ -136,6 +136,13 @@ describe("/admin/feeds", () => {
       "Not synced daily: only when you press Sync now.",
     );
     expect(await axeViolations(page)).toEqual([]);
+    // The filter rule's boxes are wide enough to read a term a line, not a word a line.
+    for (const box of await page
+      .getByRole("table", { name: "Registered feeds" })
+      .getByRole("textbox")
+      .all()) {
+      expect((await box.boundingBox())?.width).toBeGreaterThanOrEqual(240);
+    }
     await page.screenshot({ path: join(SHOTS, "feeds-daily-off-1280.png"), fullPage: true });
     expect(errors.filter((e) => !e.includes("422"))).toEqual([]);
     await page.close();

@@ -70,6 +70,8 @@ blockquote.note { border-left: 4px solid var(--line); margin: 0 0 1rem; padding:
 .input.medium { width: 20rem; }
 .input.wide { width: 100%; }
 textarea.input { min-height: 6rem; }
+/* A text box in a table cell (a feed's filter rule) is never squeezed into a column of single words. */
+td textarea.input { min-width: 15rem; }
 .has-error { border-left: 4px solid var(--danger); padding-left: 0.75rem; }
 .has-error .input { border-color: var(--danger); }
 .field-error { color: var(--danger); font-weight: 700; margin: 0 0 0.35rem; }
