@@ -13,8 +13,8 @@ type HelplineKey = Exclude<keyof Strings["helplines"], "heading">;
 
 interface BuiltIn<K> {
   key: K;
-  /** Countries it serves. */
-  countries: readonly Country[];
+  /** Countries it serves (shared with the routes made from it, which never change them). */
+  countries: Country[];
   /** Whether it shows when the country is not known yet (before a search), known, or both. */
   show?: "unknown" | "known";
   /** Left out of the brief crisis panel of a narrow widget (it shows once the panel is opened). */
@@ -22,7 +22,7 @@ interface BuiltIn<K> {
   contacts: Contact[];
 }
 
-const UK: readonly Country[] = ["England", "Wales", "Scotland", "Northern Ireland"];
+const UK: Country[] = ["England", "Wales", "Scotland", "Northern Ireland"];
 
 /** A built-in contact; its link follows from its kind and value, as the directory's do. */
 function contact(kind: ContactKind, value: string, keyword?: string): Contact {
@@ -135,17 +135,26 @@ function pick<K extends string>(
     .map((r) => ({
       id: `built-in-${r.key}`,
       ...text[r.key],
-      countries: [...r.countries],
+      countries: r.countries,
       contacts: r.contacts,
     }));
 }
 
 /**
+ * The districts whose places are in two nations (England and Wales, or England and Scotland),
+ * from the geography (tests/widget/built-in-routes.test.ts keeps this true): there the answer
+ * brings both nations' urgent lines.
+ */
+const TWO_NATIONS =
+  /^(CA6|CH[14]|DG16|GL16|HR[35]|LD[78]|LL1[24]|NP(7|16|25)|SY([579]|1[0345]|2[12])|TD(9|1[25]))\b/;
+
+/**
  * The crisis routes for the place's countries, or, before the country is known, the UK-wide set
  * with one combined NHS 111 entry. `brief` leaves out routes that show only in the full panel.
- * `postcode`, while the first answer is awaited: its area says at once whether she is in
- * Northern Ireland (BT) or not (away from the border areas), so the brief panel drops the route
- * that is not hers at her keypress, and has its final length before the answer comes.
+ * `postcode`, while the first answer is awaited: its district says at once whether she is in
+ * Northern Ireland (BT), in two nations, or in one other, so the brief panel has its final length
+ * at her keypress, before the answer comes: the route that is not hers goes, except in two
+ * nations, where the answer's second urgent line takes its place.
  */
 export function builtInCrisisRoutes(
   strings: Strings,
@@ -154,7 +163,7 @@ export function builtInCrisisRoutes(
   postcode = "",
 ): CrisisRoute[] {
   const skip =
-    countries.length || !postcode || /^(CA|CH|DG|HR|LD|NP|SY|TD)/.test(postcode)
+    countries.length || !postcode || TWO_NATIONS.test(postcode)
       ? ""
       : /^BT/.test(postcode)
         ? "nhs111"

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { readGeoFiles } from "../../api/db/load-geo.js";
+import { buildGeoIndex } from "../../api/domain/geo-index.js";
+import { parsePostcode } from "../../api/domain/postcode.js";
+import { resolvePlace } from "../../api/domain/resolve-place.js";
 import { COUNTRIES, type Country } from "../../schema/taxonomy.js";
 import { builtInCrisisRoutes, builtInHelplines } from "../../widget/built-in-routes.js";
 import { loadStrings } from "../../widget/strings/index.js";
@@ -47,6 +51,22 @@ describe("builtInCrisisRoutes", () => {
     const before = names(unknown, true).length;
     for (const country of COUNTRIES) expect(names([country], true).length).toBeLessThan(before);
     expect(names(["Scotland"], true)).not.toContain("Breathing Space (Scotland)");
+  });
+
+  it("gives the brief panel its final length at the keypress, for every sector and district", async () => {
+    const geo = buildGeoIndex(await readGeoFiles());
+    const wrong: string[] = [];
+    let places = 0;
+    for (const query of [...geo.sectors.keys(), ...geo.districts.keys()]) {
+      const place = resolvePlace(parsePostcode(query), geo);
+      if (!place) continue;
+      places++;
+      const atKeypress = builtInCrisisRoutes(en, unknown, true, query).length;
+      const answered = builtInCrisisRoutes(en, place.countries, true).length;
+      if (atKeypress !== answered) wrong.push(`${query} (${place.countries.join("+")})`);
+    }
+    expect(places).toBeGreaterThan(12_000);
+    expect(wrong).toEqual([]);
   });
 
   it("uses only the verified numbers from the national services list", () => {
