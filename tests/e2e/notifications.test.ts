@@ -213,6 +213,13 @@ describe("notifications end to end, in Chromium", () => {
     for (const width of [375, 1280]) {
       await reviewer.setViewportSize({ width, height: 900 });
       expect(await axeViolations(reviewer), `${width} px`).toEqual([]);
+      // Save and the way back do not touch (they did, at both widths).
+      const save = await reviewer.getByRole("button", { name: "Save" }).boundingBox();
+      const back = await reviewer.getByRole("link", { name: "Back to your account" }).boundingBox();
+      expect(
+        (back?.y ?? 0) - ((save?.y ?? 0) + (save?.height ?? 0)),
+        `${width} px`,
+      ).toBeGreaterThan(12);
     }
     await shoot(reviewer, "choice");
     await reviewer.getByLabel(CHOICE, { exact: true }).selectOption("immediate");

@@ -32,7 +32,7 @@ export const NotifyPage: FC<{
     <h1>How you hear from us</h1>
     <p>{WHAT[p.user.role]}</p>
     <p>Mail goes to {p.user.email}.</p>
-    <form method="post" action="/admin/account/notifications">
+    <form method="post" action="/admin/account/notifications" class="stacked-form">
       <CsrfField token={p.csrf} />
       <Select
         name="notify"
