@@ -141,7 +141,14 @@ export const TwoFactorLoginPage: FC<{ next: string; error?: string | null }> = (
         </button>
       </form>
       <p>
-        <a href="/admin/login">Start again</a>
+        {/* Back to the password step, still bound for the page (and place) she was going to. */}
+        <a
+          href={
+            p.next === "/admin" ? "/admin/login" : `/admin/login?next=${encodeURIComponent(p.next)}`
+          }
+        >
+          Start again
+        </a>
       </p>
     </div>
   </Page>

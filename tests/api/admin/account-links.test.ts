@@ -355,7 +355,20 @@ describe("two-factor sign-in", () => {
   it("limits code guesses, and an admin can turn it off for someone who lost their phone", async () => {
     const { secret } = await enrol("admin");
     const halfway = await firstStep("admin@example.org");
-    for (let i = 0; i < 5; i++) expect((await secondStep(halfway, "111111")).status).toBe(401);
+    // Each wrong code shows the step again; its "Start again" keeps where she was going.
+    const place = "/admin/listings/demo-exeter-bumps-group#reports-title";
+    for (let i = 0; i < 5; i++) {
+      const next = i === 0 ? place : "/admin";
+      const res = await postForm(
+        "/admin/login/two-factor",
+        { code: "111111", next },
+        { cookie: halfway },
+      );
+      expect(res.status).toBe(401);
+      expect(await res.text()).toContain(
+        i === 0 ? `href="/admin/login?next=${encodeURIComponent(place)}"` : 'href="/admin/login"',
+      );
+    }
     const limited = await secondStep(halfway, totpCode(secret, con.clock.now.getTime() + STEP));
     expect(limited.status).toBe(429);
 
