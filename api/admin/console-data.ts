@@ -1,4 +1,5 @@
 /** Small lookups the console pages share: names of people and organisations, area names. */
+
 import { asc, desc, eq } from "drizzle-orm";
 import type { Listing } from "../../schema/listing-input.js";
 import { organisations, revisions, users } from "../../schema/tables.js";
@@ -8,6 +9,7 @@ import { toResult } from "../domain/present.js";
 import { areaLabel } from "./area-lookup.js";
 import { describeArea } from "./diff.js";
 import { listingToBundle } from "./listing-rows.js";
+import { organisationOptions } from "./organisation-lookup.js";
 import type { SessionUser } from "./roles.js";
 import { can } from "./roles.js";
 import type { ListingPreview } from "./views/preview.js";
@@ -26,10 +28,10 @@ export async function organisationOf(db: Db, id: string) {
 export async function organisationChoices(db: Db, user: SessionUser) {
   if (!can(user, "all-organisations")) return null;
   const rows = await db
-    .select({ value: organisations.id, label: organisations.name })
+    .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .orderBy(asc(organisations.name));
-  return rows;
+  return organisationOptions(rows);
 }
 
 /**

@@ -56,6 +56,17 @@ export function sharedNames(
   return (name) => (counts.get(plain(name)) ?? 0) > 1;
 }
 
+/** Organisations as choices in a list: a name two of them bear is followed by each one's id. */
+export function organisationOptions(
+  organisations: readonly NamedOrganisation[],
+): { value: string; label: string }[] {
+  const shared = sharedNames(organisations);
+  return organisations.map((o) => ({
+    value: o.id,
+    label: shared(o.name) ? `${o.name} (${o.id})` : o.name,
+  }));
+}
+
 /** `lookupOrganisation` over every organisation in the database. */
 export async function organisationNamed(db: Db, text: string): Promise<OrganisationLookup> {
   return lookupOrganisation(await listOrganisations(db), text);

@@ -15,7 +15,7 @@ import {
   requireCapability,
 } from "../admin/http.js";
 import type { FormBody } from "../admin/listing-form.js";
-import { sharedNames } from "../admin/organisation-lookup.js";
+import { organisationOptions, sharedNames } from "../admin/organisation-lookup.js";
 import { passwordProblem, verifyPassword } from "../admin/password.js";
 import { endUserSessions } from "../admin/session.js";
 import { adminState, waitMessage } from "../admin/state.js";
@@ -88,11 +88,8 @@ function messages(error: z.ZodError): Record<string, string> {
 }
 
 /** The organisations to choose from, a name two of them bear followed by each one's id. */
-const orgOptions = async (c: AdminContext) => {
-  const list = await listOrganisations(c.get("deps").db);
-  const shared = sharedNames(list);
-  return list.map((o) => ({ value: o.id, label: shared(o.name) ? `${o.name} (${o.id})` : o.name }));
-};
+const orgOptions = async (c: AdminContext) =>
+  organisationOptions(await listOrganisations(c.get("deps").db));
 
 /** What each organisation field needs, said as the form's answer to a mistake. */
 const ORGANISATION_MESSAGES: Record<string, string> = {

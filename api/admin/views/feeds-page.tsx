@@ -1,7 +1,9 @@
 /** /admin/feeds: Open Referral feeds we import from, registering one, a dry run and a sync. */
+
 import type { FC } from "hono/jsx";
 import type { feeds } from "../../../schema/tables.js";
 import type { ImportReport, RecordOutcome } from "../../feeds/sync.js";
+import { organisationOptions } from "../organisation-lookup.js";
 import type { SessionUser } from "../roles.js";
 import { ActionForm, ErrorSummary, formatTime, Select, TextArea, TextField } from "./components.js";
 import { DataTable } from "./data-table.js";
@@ -209,7 +211,7 @@ export const FeedsPage: FC<{
           label="File listings under"
           value={p.form.organisationId}
           blank="Each organisation in the feed (created when new)"
-          options={p.organisations.map((o) => ({ value: o.id, label: o.name }))}
+          options={organisationOptions(p.organisations)}
           error={p.errors.organisationId}
         />
         <TextField

@@ -1,7 +1,9 @@
 /** The reviewers' queue of services offered through `/add-your-service` (submissions.ts). */
+
 import type { FC } from "hono/jsx";
 import type { SubmissionFields } from "../../../schema/tables.js";
 import { showField } from "../diff.js";
+import { organisationOptions } from "../organisation-lookup.js";
 import type { SessionUser } from "../roles.js";
 import type { SubmissionRow } from "../submissions.js";
 import type { OrganisationRow } from "../users.js";
@@ -104,8 +106,8 @@ export const SubmissionsPage: FC<{
                 <option value="new">
                   A new organisation: {submissionOrganisationLabel(s.fields)}
                 </option>
-                {p.organisations.map((o) => (
-                  <option value={o.id}>Merge into {o.name}</option>
+                {organisationOptions(p.organisations).map((o) => (
+                  <option value={o.value}>Merge into {o.label}</option>
                 ))}
               </select>
             </div>

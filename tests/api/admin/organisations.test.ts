@@ -117,6 +117,23 @@ describe("organisations in the console", () => {
     expect(await updates()).toHaveLength(count);
   });
 
+  it("tells two organisations of one name apart, by id, wherever one is chosen from a list", async () => {
+    const name = (await row())?.name ?? "";
+    await con.db.insert(organisations).values({ id: "exe-valley-twin", name: name.toUpperCase() });
+    try {
+      const both = [`${name} (${ORG})`, `${name.toUpperCase()} (exe-valley-twin)`];
+      for (const path of ["/admin/listings", "/admin/feeds", "/admin/listings/new"]) {
+        const html = await (await admin.get(path)).text();
+        for (const label of both) expect(html, path).toContain(`>${label}</option>`);
+      }
+      // A name no other organisation bears is shown as it is.
+      const html = await (await admin.get("/admin/listings")).text();
+      expect(html).toMatch(/>Riverside Family Counselling \(example\)<\/option>/);
+    } finally {
+      await con.db.delete(organisations).where(eq(organisations.id, "exe-valley-twin"));
+    }
+  });
+
   it("answers 404 for an unknown organisation, and 403 to reviewers and editors, changing nothing", async () => {
     expect((await admin.get("/admin/organisations/no-such-org")).status).toBe(404);
     expect((await admin.post("/admin/organisations/no-such-org", form())).status).toBe(404);
