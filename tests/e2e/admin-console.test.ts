@@ -20,6 +20,7 @@ import type { RunningServer } from "../../api/node/server.js";
 import { collectErrors, launchChromium, newPage } from "../widget/helpers/browser.js";
 import { axeViolations } from "./helpers/axe.js";
 import { startConsoleServer } from "./helpers/console.js";
+import { sidewaysOverflow } from "./helpers/fits.js";
 
 const PASSWORD = "a long enough test password";
 const PAYLOAD = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
@@ -257,6 +258,10 @@ describe("console pages in Chromium", () => {
     });
     await page.getByRole("button", { name: "Import" }).click();
     await page.waitForSelector("text=Import results");
+    expect(await axeViolations(page)).toEqual([]);
+    // The rows of the file, one card per row on a phone: nothing scrolls sideways.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await sidewaysOverflow(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors.filter((e) => !/40\d|409|422/.test(e))).toEqual([]);
     await page.close();

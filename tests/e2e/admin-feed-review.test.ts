@@ -24,6 +24,7 @@ import { councilRecord, mutableFeed, type TestServer } from "../api/feeds/suppor
 import { collectErrors, launchChromium, newPage } from "../widget/helpers/browser.js";
 import { ensureWidgetBuild } from "../widget/helpers/build.js";
 import { axeViolations } from "./helpers/axe.js";
+import { sidewaysOverflow } from "./helpers/fits.js";
 
 const PASSWORD = "a long enough test password";
 const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), "signpost-feed-review-shots");
@@ -151,6 +152,8 @@ describe("/admin/feed-review", () => {
     await page.screenshot({ path: join(SHOTS, "feed-review-375.png"), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+    // Each queue is one card per record: nothing scrolls inside its box either.
+    expect(await sidewaysOverflow(page)).toEqual([]);
     await page.getByRole("link", { name: /^Compare/ }).click();
     await page.waitForSelector("h1");
     expect(await axeViolations(page)).toEqual([]);

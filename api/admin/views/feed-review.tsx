@@ -50,25 +50,18 @@ export const FeedReviewPage: FC<{
         <DataTable
           caption="Listings changed at source"
           columns={["Listing", "Feed", "Fetched", "Review"]}
-        >
-          {queue.changed.map((x) => (
-            <tr>
-              <td>
-                <ListingLink item={x} />
-              </td>
-              <td>{x.feedName}</td>
-              <td>{formatTime(x.fetchedAt)}</td>
-              <td>
-                <a
-                  href={reviewHref(x.feedId, x.remoteId)}
-                  aria-label={`Compare ${x.serviceName ?? x.name}`}
-                >
-                  Compare
-                </a>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+          rows={queue.changed.map((x) => [
+            <ListingLink item={x} />,
+            x.feedName,
+            formatTime(x.fetchedAt),
+            <a
+              href={reviewHref(x.feedId, x.remoteId)}
+              aria-label={`Compare ${x.serviceName ?? x.name}`}
+            >
+              Compare
+            </a>,
+          ])}
+        />
       )}
     </section>
     <section aria-labelledby="duplicates-title">
@@ -79,23 +72,16 @@ export const FeedReviewPage: FC<{
         <DataTable
           caption="Possible duplicates"
           columns={["Record", "Feed", "Matches", "Why", "Review"]}
-        >
-          {queue.duplicates.map((x) => (
-            <tr>
-              <td>{x.name || x.remoteId}</td>
-              <td>{x.feedName}</td>
-              <td>
-                <ListingLink item={x} />
-              </td>
-              <td>{x.reason ?? "–"}</td>
-              <td>
-                <a href={reviewHref(x.feedId, x.remoteId)} aria-label={`Merge or keep ${x.name}`}>
-                  Merge or keep
-                </a>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+          rows={queue.duplicates.map((x) => [
+            x.name || x.remoteId,
+            x.feedName,
+            <ListingLink item={x} />,
+            x.reason ?? "–",
+            <a href={reviewHref(x.feedId, x.remoteId)} aria-label={`Merge or keep ${x.name}`}>
+              Merge or keep
+            </a>,
+          ])}
+        />
       )}
     </section>
     <section aria-labelledby="gone-title">
@@ -103,25 +89,21 @@ export const FeedReviewPage: FC<{
       {queue.gone.length === 0 ? (
         <p>No listing has gone from its source.</p>
       ) : (
-        <DataTable caption="Listings gone at source" columns={["Listing", "Feed", "Why", "Decide"]}>
-          {queue.gone.map((x) => (
-            <tr>
-              <td>
-                <ListingLink item={x} />
-              </td>
-              <td>{x.feedName}</td>
-              <td>{x.reason ?? "–"}</td>
-              <td>
-                <a
-                  href={reviewHref(x.feedId, x.remoteId)}
-                  aria-label={`Archive or keep ${x.serviceName ?? x.name}`}
-                >
-                  Archive or keep
-                </a>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <DataTable
+          caption="Listings gone at source"
+          columns={["Listing", "Feed", "Why", "Decide"]}
+          rows={queue.gone.map((x) => [
+            <ListingLink item={x} />,
+            x.feedName,
+            x.reason ?? "–",
+            <a
+              href={reviewHref(x.feedId, x.remoteId)}
+              aria-label={`Archive or keep ${x.serviceName ?? x.name}`}
+            >
+              Archive or keep
+            </a>,
+          ])}
+        />
       )}
     </section>
   </Page>

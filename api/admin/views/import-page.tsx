@@ -96,32 +96,28 @@ export const ImportPage: FC<{
         <section aria-labelledby="result-title">
           <h2 id="result-title">{p.report.dryRun ? "Check of the file" : "Import results"}</h2>
           <p role="status">{summary(p.report)}</p>
-          <DataTable caption="Rows of the file" columns={["Line", "Listing", "Result", "Problems"]}>
-            {p.report.rows.map((r) => (
-              <tr>
-                <td>{r.line}</td>
-                <td>
-                  {r.id && r.result !== "rejected" && r.result !== "ok" ? (
-                    <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name || r.id}</a>
-                  ) : (
-                    r.name || r.id || "–"
-                  )}
-                </td>
-                <td>{RESULT_LABELS[r.result]}</td>
-                <td>
-                  {r.problems.length ? (
-                    <ul>
-                      {r.problems.map((x) => (
-                        <li>{x}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    "–"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+          <DataTable
+            caption="Rows of the file"
+            columns={["Line", "Listing", "Result", "Problems"]}
+            rows={p.report.rows.map((r) => [
+              r.line,
+              r.id && r.result !== "rejected" && r.result !== "ok" ? (
+                <a href={`/admin/listings/${encodeURIComponent(r.id)}`}>{r.name || r.id}</a>
+              ) : (
+                r.name || r.id || "–"
+              ),
+              RESULT_LABELS[r.result],
+              r.problems.length ? (
+                <ul>
+                  {r.problems.map((x) => (
+                    <li>{x}</li>
+                  ))}
+                </ul>
+              ) : (
+                "–"
+              ),
+            ])}
+          />
         </section>
       ) : null}
     </Page>
