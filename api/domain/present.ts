@@ -89,7 +89,7 @@ export function toResult(
     mentalHealthSpecific: s.mentalHealthSpecific,
     perinatalSpecific: s.perinatalSpecific,
     distanceKm: extra.distanceKm,
-    venueSector: venueSectorOf(b, sectorPlaced(b), extra),
+    venueSector: extra.distanceKm === null ? null : approximateVenueSector(b.locations, extra.near),
     nextSession: nextSessionOfBundle(b, now),
     contacts: extra.forReviewer
       ? b.contacts.map((c) => toContact(c, lang))
@@ -129,19 +129,11 @@ function writtenOf(b: ServiceBundle): Written {
     w = {
       own: {},
       overdueAfter: overdueAfter(verifiedAt, reviewEveryDays),
-      sectorPlaced: sectorPlaced(b),
+      sectorPlaced: b.locations.some((l) => l.precision === "sector"),
     };
     written.set(b, w);
   }
   return w;
-}
-
-const sectorPlaced = (b: ServiceBundle) => b.locations.some((l) => l.precision === "sector");
-
-/** The sector named instead of a distance (`approximateVenueSector`), near you only. */
-function venueSectorOf(b: ServiceBundle, placed: boolean, extra: ResultExtra): string | null {
-  if (extra.distanceKm === null || !placed) return null;
-  return approximateVenueSector(b.locations, extra.near);
 }
 
 /**
@@ -159,11 +151,13 @@ export function resultJson(b: ServiceBundle, extra: ResultExtra, lang: Lang, now
     own = JSON.stringify(fields).slice(0, -1); // without its closing brace
     w.own[lang] = own;
   }
-  const d = extra.distanceKm;
-  const venueSector = venueSectorOf(b, w.sectorPlaced, extra);
+  // No venue placed at a sector's centre: no sector is named (`approximateVenueSector`).
+  const venueSector =
+    extra.distanceKm === null || !w.sectorPlaced
+      ? null
+      : approximateVenueSector(b.locations, extra.near);
   const next = nextSessionOfBundle(b, now);
-  // A finite number is written the same by String as by JSON.stringify (which writes NaN as null).
-  return `${own},"distanceKm":${d === null || !Number.isFinite(d) ? "null" : String(d)},"venueSector":${venueSector === null ? "null" : JSON.stringify(venueSector)},"nextSession":${next ? sessionJson(next) : "null"},"reviewOverdue":${now.getTime() > w.overdueAfter}}`;
+  return `${own},"distanceKm":${JSON.stringify(extra.distanceKm)},"venueSector":${JSON.stringify(venueSector)},"nextSession":${next ? sessionJson(next) : "null"},"reviewOverdue":${now.getTime() > w.overdueAfter}}`;
 }
 
 /** A next session as JSON, written once: it is remembered until it starts, and shown often. */
