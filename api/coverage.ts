@@ -66,8 +66,7 @@ export async function currentCoverage(deps: Deps): Promise<CoverageModel> {
   const held = models.get(index);
   if (held?.day === day) return held.model;
   const geography = geographyOf(geo);
-  const bundles = [...index.services.keys()].map((id) => index.bundle(id)!);
-  const reach = new SectorReach(geography.sectors, bundles, now, geography.rural);
+  const reach = new SectorReach(geography.sectors, index.bundles, now, geography.rural);
   const coverage = computeCoverage(reach);
   const perArea = new Map<string, Record<Criterion, AreaListings>>();
   const model: CoverageModel = {

@@ -7,9 +7,9 @@ import { finishAnswerJson } from "./domain/answer.js";
 import type { ServiceBundle } from "./domain/bundle.js";
 import { isEmergencyRoute, selectCrisis } from "./domain/crisis.js";
 import type { DirectoryIndex } from "./domain/directory-index.js";
-import { resultJson, shownContacts, toCrisisRoute, toResult } from "./domain/present.js";
+import { heldIsShown, heldResult, resultJson, toCrisisRoute, toResult } from "./domain/present.js";
 import { hiddenAsStaleAfter } from "./domain/review.js";
-import { type RankedGroups, rankSearch } from "./domain/search.js";
+import { type Ranked, type RankedGroups, rankSearch } from "./domain/search.js";
 import { findPlace } from "./place.js";
 
 /** The directory search answers from (see api/directory.ts). */
@@ -106,8 +106,9 @@ export async function searchAt(
   const now = deps.now();
   const index = await directoryOf(deps).current();
   const ranked = rankSearch(place, index.candidates(place, query, now), query, now);
-  return searchResponse(place, query, now, ranked, (id) => index.bundle(id), {
+  return searchResponse(place, query, now, ranked, (r) => index.bundles[r.at], {
     crisis: crisisFrom(index, place.countries, query.lang, now),
+    write: heldResult,
   });
 }
 
@@ -119,13 +120,16 @@ export async function searchJsonAt(deps: Deps, place: Place, query: SearchQuery)
   const now = deps.now();
   const index = await directoryOf(deps).current();
   const ranked = rankSearch(place, index.candidates(place, query, now), query, now);
-  const written = (group: RankedGroups[keyof RankedGroups]) =>
-    group.flatMap((r) => {
-      const b = index.bundle(r.serviceId);
+  const written = (group: RankedGroups[keyof RankedGroups]) => {
+    const out: string[] = [];
+    for (const r of group) {
+      const b = index.bundles[r.at];
       // As `finishAnswer`: a listing with no contact she can use is not sent.
-      if (!b || shownContacts(b, query.lang).length === 0) return [];
-      return [resultJson(b, { distanceKm: r.distanceKm, near: place }, query.lang, now)];
-    });
+      if (b && heldIsShown(b))
+        out.push(resultJson(b, { distanceKm: r.distanceKm, near: place }, query.lang, now));
+    }
+    return out;
+  };
   return finishAnswerJson(
     place,
     crisisJsonFrom(index, place.countries, query.lang, now),
@@ -144,16 +148,21 @@ export function searchResponse(
   query: SearchQuery,
   now: Date,
   ranked: RankedGroups,
-  details: (id: string) => ServiceBundle | undefined,
-  extra: { crisis: CrisisRoute[] },
+  details: (r: Ranked) => ServiceBundle | undefined,
+  extra: {
+    crisis: CrisisRoute[];
+    /** How a result is written: `toResult`, or `heldResult` for listings held in memory. */
+    write?: typeof heldResult;
+  },
 ): SearchResponse {
+  const write = extra.write ?? toResult;
   const results = (group: RankedGroups[keyof RankedGroups]) =>
     group.flatMap((r) => {
       // Listings that cannot be shown (no checked contact, closed at the chosen times) left
       // before the ranking cut each group to its limit (`passesFilters`).
-      const b = details(r.serviceId);
+      const b = details(r);
       if (!b) return [];
-      return [toResult(b, { distanceKm: r.distanceKm, near: place }, query.lang, now)];
+      return [write(b, { distanceKm: r.distanceKm, near: place }, query.lang, now)];
     });
   const groups = {
     nearby: results(ranked.nearby),

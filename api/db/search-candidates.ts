@@ -45,9 +45,13 @@ export async function findCandidates(
   const published = sql`cross join services s on s.id = a.service_id`;
   // The columns filters and ranking need, read in the same pass as the venue or area.
   const serviceColumns = sql.raw(SERVICE_COLUMNS);
-  type AreaRow = Omit<AreaHit, "kind"> & { areaKind: AreaKind } & ServiceColumns;
+  type AreaRow = Omit<AreaHit, "kind" | "at"> & {
+    serviceId: string;
+    areaKind: AreaKind;
+    code: string | null;
+  } & ServiceColumns;
   const km = radiusKm;
-  const nearby = db.all<LocationHit & ServiceColumns>(sql`
+  const nearby = db.all<Omit<LocationHit, "at"> & { serviceId: string } & ServiceColumns>(sql`
       select l.service_id as serviceId, l.latitude, l.longitude, ${serviceColumns}
       from locations l cross join services s on s.id = l.service_id
       where l.latitude between ${place.latitude - km / kmLat} and ${place.latitude + km / kmLat}
@@ -82,29 +86,38 @@ export async function findCandidates(
   const [locationRows, localRows, nationalRows] = await Promise.all([nearby, local, national]);
   const areaRows = [...localRows, ...nationalRows];
 
-  const services = new Map<string, CandidateService>();
+  // Each service once, named by its place in `services` (`Candidates`).
+  const atOf = new Map<string, number>();
+  const services: CandidateService[] = [];
   for (const r of [...locationRows, ...areaRows]) {
-    if (!services.has(r.serviceId)) services.set(r.serviceId, toCandidate(r));
+    if (atOf.has(r.serviceId)) continue;
+    atOf.set(r.serviceId, services.length);
+    services.push(toCandidate(r));
   }
-  const ids = [...services.keys()];
+  const ids = services.map((s) => s.id);
   const [schedules, contacts] = await Promise.all([
     rowsByService<ScheduleRow>(db, schedulesTable, "schedules", ids),
     rowsByService<ContactRow>(db, contactsTable, "contacts", ids),
   ]);
-  const areas = areaRows.map(({ serviceId, areaKind, code, latitude, longitude, radiusKm }) => ({
-    serviceId,
+  const areas = areaRows.map(({ serviceId, areaKind, latitude, longitude, radiusKm }) => ({
+    at: atOf.get(serviceId)!,
     kind: areaKind,
-    code,
     latitude,
     longitude,
     radiusKm,
   }));
   const locations = locationRows.map(({ serviceId, latitude, longitude }) => ({
-    serviceId,
+    at: atOf.get(serviceId)!,
     latitude,
     longitude,
   }));
-  return { locations, areas, services, schedules, contacts };
+  return {
+    locations,
+    areas,
+    services,
+    schedules: ids.map((id) => schedules.get(id)),
+    contacts: ids.map((id) => contacts.get(id)),
+  };
 }
 
 /** Every row of a child table (schedules, contacts) of the given services, by service. */

@@ -6,7 +6,7 @@
  */
 import type { Place } from "../../schema/contract.js";
 import { COUNTRIES, type Country } from "../../schema/taxonomy.js";
-import type { AreaRow, ServiceBundle, ServiceRow } from "./bundle.js";
+import type { AreaRow, ScheduleRow, ServiceBundle, ServiceRow } from "./bundle.js";
 import type { AreaHit, Candidates, LocationHit } from "./candidates.js";
 import { boundingBox, distanceKm } from "./distance.js";
 import { hiddenAsStaleAfter } from "./review.js";
@@ -16,6 +16,7 @@ import {
   type ListingFilters,
   passesFilters,
   type SearchFiltersInput,
+  selfReferral,
 } from "./search.js";
 import { VenueGrid } from "./venue-grid.js";
 
@@ -62,23 +63,27 @@ function filterKey(f: ListingFilters): string {
   return `${FILTER_KEY.stage(f.stage)}|${FILTER_KEY.kind(f.kind)}|${FILTER_KEY.format(f.format)}|${FILTER_KEY.when(f.when)}|${FILTER_KEY.selfReferral(f.selfReferral)}${FILTER_KEY.free(f.free)}${FILTER_KEY.children(f.children)}|${FILTER_KEY.language(f.language)}`;
 }
 
-interface AreaEntry {
-  area: AreaRow;
-  owner: number;
-}
+/** A service area as ranking reads it, named by its service's place in the index (`at`). */
+type AreaEntry = AreaHit;
 
 const areaCell = (lat: number, lon: number) =>
   (Math.floor(lat / AREA_CELL_DEG) + 1_000) * 10_000 + Math.floor(lon / AREA_CELL_DEG) + 1_000;
 
 export class DirectoryIndex {
-  readonly services: ReadonlyMap<string, ServiceRow>;
-  readonly schedules: Candidates["schedules"];
-  readonly contacts: Candidates["contacts"];
-  private readonly nameOrder = new Map<string, number>();
-  private readonly bundles: readonly ServiceBundle[];
+  /** Every published service, in the index's order: a service's place here is its `at`. */
+  readonly bundles: readonly ServiceBundle[];
+  // What ranking reads, by `at` (see `Candidates`): no search looks a service up by id.
+  private readonly services: readonly ServiceRow[];
+  private readonly schedules: readonly (readonly ScheduleRow[] | undefined)[];
+  private readonly contacts: Candidates["contacts"];
+  private readonly nameOrder: Int32Array;
+  private readonly selfReferrals: Uint8Array;
   private readonly byId: ReadonlyMap<string, ServiceBundle>;
   private readonly hiddenAfter: Float64Array;
   private readonly venues: VenueGrid;
+  /** Each service's venues as ranking reads them: service `at`'s are `venueHits[venueStart[at]…]`. */
+  private readonly venueStart: Int32Array;
+  private readonly venueHits: readonly LocationHit[];
   private readonly byArea = new Map<string, AreaEntry[]>();
   private readonly radiusCells = new Map<number, AreaEntry[]>();
   private readonly crisis: ServiceBundle[];
@@ -106,31 +111,41 @@ export class DirectoryIndex {
   ) {
     this.bundles = bundles;
     this.byId = new Map(bundles.map((b) => [b.service.id, b]));
-    this.services = new Map(bundles.map((b) => [b.service.id, b.service]));
-    this.schedules = new Map(
-      bundles.filter((b) => b.schedules.length > 0).map((b) => [b.service.id, b.schedules]),
-    );
-    this.contacts = new Map(bundles.map((b) => [b.service.id, b.contacts]));
+    this.services = bundles.map((b) => b.service);
+    this.schedules = bundles.map((b) => (b.schedules.length > 0 ? b.schedules : undefined));
+    this.contacts = bundles.map((b) => b.contacts);
     const n = bundles.length;
+    this.nameOrder = new Int32Array(n);
+    this.selfReferrals = Uint8Array.from(this.services, selfReferral);
+    this.venueStart = new Int32Array(n + 1);
     this.hiddenAfter = new Float64Array(n);
     this.seenAt = new Int32Array(n);
     this.nearest2 = new Float64Array(n);
     this.touched = new Int32Array(n);
     this.pushedAt = new Int32Array(n);
     const points: { latitude: number; longitude: number; owner: number }[] = [];
-    bundles.forEach((b, owner) => {
+    const venueHits: LocationHit[] = [];
+    bundles.forEach((b, at) => {
       const s = b.service;
-      this.hiddenAfter[owner] = hiddenAsStaleAfter(s.verifiedAt, s.reviewEveryDays, s.kind);
-      for (const l of b.locations)
-        points.push({ latitude: l.latitude, longitude: l.longitude, owner });
-      for (const area of b.areas) this.addArea({ area, owner });
+      this.hiddenAfter[at] = hiddenAsStaleAfter(s.verifiedAt, s.reviewEveryDays, s.kind);
+      for (const l of b.locations) {
+        points.push({ latitude: l.latitude, longitude: l.longitude, owner: at });
+        venueHits.push({ at, latitude: l.latitude, longitude: l.longitude });
+      }
+      this.venueStart[at + 1] = venueHits.length;
+      for (const area of b.areas) this.addArea(area, at);
     });
+    this.venueHits = venueHits;
     this.venues = new VenueGrid(points);
-    const byName = bundles.map((b) => b.service).sort((a, b) => compareNames(a.name, b.name));
-    byName.forEach((s, i) => {
+    const byName = [...bundles.keys()].sort((a, b) =>
+      compareNames(bundles[a]!.service.name, bundles[b]!.service.name),
+    );
+    byName.forEach((at, i) => {
       const prev = byName[i - 1];
-      const same = prev !== undefined && compareNames(prev.name, s.name) === 0;
-      this.nameOrder.set(s.id, same ? this.nameOrder.get(prev.id)! : i);
+      const same =
+        prev !== undefined &&
+        compareNames(bundles[prev]!.service.name, bundles[at]!.service.name) === 0;
+      this.nameOrder[at] = same ? this.nameOrder[prev]! : i;
     });
     this.crisis = bundles.filter((b) => b.service.kind === "crisis");
     for (const country of COUNTRIES) this.national.set(country, this.rankNational(country));
@@ -143,16 +158,11 @@ export class DirectoryIndex {
       ...(this.byArea.get(`country:${country}`) ?? []),
       ...(this.byArea.get("uk") ?? []),
     ]) {
-      if (!best.has(e.owner)) best.set(e.owner, e); // country entries come first: more specific
+      if (!best.has(e.at)) best.set(e.at, e); // country entries come first: more specific
     }
     const keyed = [...best.values()].map((e) => {
-      const s = this.bundles[e.owner]!.service;
-      return {
-        e,
-        keys: anywhereKeys(s, e.area.kind),
-        order: this.nameOrder.get(s.id) ?? 0,
-        id: s.id,
-      };
+      const s = this.services[e.at]!;
+      return { e, keys: anywhereKeys(s, e.kind), order: this.nameOrder[e.at]!, id: s.id };
     });
     keyed.sort((a, b) => {
       for (let k = 0; k < a.keys.length; k++) {
@@ -164,8 +174,14 @@ export class DirectoryIndex {
     return keyed.map((x) => x.e);
   }
 
-  private addArea(entry: AreaEntry): void {
-    const { area } = entry;
+  private addArea(area: AreaRow, at: number): void {
+    const entry: AreaEntry = {
+      at,
+      kind: area.kind,
+      latitude: area.latitude,
+      longitude: area.longitude,
+      radiusKm: area.radiusKm,
+    };
     if (area.kind !== "radius") {
       const key = area.kind === "uk" ? "uk" : `${area.kind}:${area.code ?? ""}`;
       const list = this.byArea.get(key);
@@ -238,9 +254,9 @@ export class DirectoryIndex {
     const areaOwners: number[] = [];
     const add = (entries: readonly AreaEntry[] | undefined) => {
       for (const e of entries ?? []) {
-        if (!accept(e.owner)) continue;
-        areas.push(e.area);
-        areaOwners.push(e.owner);
+        if (!accept(e.at)) continue;
+        areas.push(e);
+        areaOwners.push(e.at);
       }
     };
     if (place.precision === "sector" || place.precision === "district") {
@@ -261,13 +277,10 @@ export class DirectoryIndex {
       let sure = 0;
       for (const e of national) {
         if (sure >= f.limit) break;
-        if (!accept(e.owner)) continue;
-        areas.push(e.area);
-        areaOwners.push(e.owner);
-        const meetsNearby = this.bundles[e.owner]!.locations.some(
-          (l) => distanceKm(place.latitude, place.longitude, l.latitude, l.longitude) <= f.radiusKm,
-        );
-        if (!meetsNearby && !local.has(e.owner)) sure++;
+        if (!accept(e.at)) continue;
+        areas.push(e);
+        areaOwners.push(e.at);
+        if (!local.has(e.at) && !this.meetsNearby(e.at, place, f.radiusKm)) sure++;
       }
     } else {
       add(this.byArea.get("uk"));
@@ -293,15 +306,35 @@ export class DirectoryIndex {
     const pushVenues = (i: number) => {
       if (this.pushedAt[i] === q) return;
       this.pushedAt[i] = q;
-      for (const l of this.bundles[i]!.locations) locations.push(l);
+      const end = this.venueStart[i + 1]!;
+      for (let k = this.venueStart[i]!; k < end; k++) locations.push(this.venueHits[k]!);
     };
     for (let j = 0; j < touchedCount; j++) {
       const i = this.touched[j]!;
       if (this.nearest2[i]! <= cut2 && accept(i)) pushVenues(i);
     }
     for (const i of areaOwners) pushVenues(i);
-    const { services, schedules, contacts, nameOrder } = this;
-    return { locations, areas, services, schedules, contacts, nameOrder, filtered: true };
+    const { services, schedules, contacts, nameOrder, selfReferrals } = this;
+    return {
+      locations,
+      areas,
+      services,
+      schedules,
+      contacts,
+      nameOrder,
+      selfReferrals,
+      filtered: true,
+    };
+  }
+
+  /** Whether a service meets within `km` of the place (as `rankSearch` measures). */
+  private meetsNearby(at: number, place: Place, km: number): boolean {
+    const end = this.venueStart[at + 1]!;
+    for (let k = this.venueStart[at]!; k < end; k++) {
+      const l = this.venueHits[k]!;
+      if (distanceKm(place.latitude, place.longitude, l.latitude, l.longitude) <= km) return true;
+    }
+    return false;
   }
 
   /** The verdicts kept for one set of filters (see `verdicts`). */

@@ -27,10 +27,7 @@ export function nextSessionOfBundle(b: ServiceBundle, now: Date): NextSession | 
   if (b.schedules.length === 0) return null;
   let named = namedSchedules.get(b);
   if (!named) {
-    named = b.schedules.map((s) => ({
-      ...s,
-      locationName: b.locations.find((l) => l.id === s.locationId)?.name ?? null,
-    }));
+    named = namedSchedulesOf(b);
     namedSchedules.set(b, named);
   }
   // A listing held in memory by the directory is asked about again and again.
@@ -38,6 +35,11 @@ export function nextSessionOfBundle(b: ServiceBundle, now: Date): NextSession | 
 }
 
 const namedSchedules = new WeakMap<ServiceBundle, ScheduleLike[]>();
+const namedSchedulesOf = (b: ServiceBundle): ScheduleLike[] =>
+  b.schedules.map((s) => ({
+    ...s,
+    locationName: b.locations.find((l) => l.id === s.locationId)?.name ?? null,
+  }));
 /**
  * A listing's publicly shown contacts in one language, worked out once per listing held in
  * memory (every search that shows it asks again). Frozen: results share them.
@@ -108,17 +110,23 @@ export function toResult(
 const SEARCH_FIELDS = ["distanceKm", "venueSector", "nextSession", "reviewOverdue"] as const;
 
 /**
- * What `resultJson` keeps per listing held in memory (which never changes: a change makes a new
- * index), worked out the first time it is shown: one lookup per result instead of one per
- * part, and no date parsed per result.
+ * What `heldResult` and `resultJson` keep per listing held in memory (which never changes: a
+ * change makes a new index), worked out the first time it is shown: one lookup per result
+ * instead of one per part, and no date parsed per result.
  */
 interface Written {
+  /** The listing's result per language as `toResult` gives it at some instant, from nowhere. */
+  result: Partial<Record<Lang, SearchResult>>;
   /** The listing's own fields as JSON per language, without the closing brace. */
   own: Partial<Record<Lang, string>>;
+  /** Whether it has a contact shown publicly (`shownContacts`; the same in either language). */
+  shown: boolean;
   /** The instant after which it is overdue for review (`isReviewOverdue`); -Infinity: always. */
   overdueAfter: number;
   /** Whether any venue is placed only at its sector's centre (else no venue sector is named). */
   sectorPlaced: boolean;
+  /** Its schedules with the names of their venues (`nextSessionOfBundle`); none: no sessions. */
+  named: ScheduleLike[] | null;
 }
 const written = new WeakMap<ServiceBundle, Written>();
 
@@ -127,13 +135,61 @@ function writtenOf(b: ServiceBundle): Written {
   if (!w) {
     const { verifiedAt, reviewEveryDays } = b.service;
     w = {
+      result: {},
       own: {},
+      shown: publicContacts(b.contacts).length > 0,
       overdueAfter: overdueAfter(verifiedAt, reviewEveryDays),
       sectorPlaced: b.locations.some((l) => l.precision === "sector"),
+      named: b.schedules.length > 0 ? namedSchedulesOf(b) : null,
     };
     written.set(b, w);
   }
   return w;
+}
+
+/** Whether a listing held in memory has a contact shown publicly (as `shownContacts` says). */
+export function heldIsShown(b: ServiceBundle): boolean {
+  return writtenOf(b).shown;
+}
+
+/** The fields of a result that depend on the search, for a listing held in memory. */
+function searchFields(
+  w: Written,
+  b: ServiceBundle,
+  extra: Omit<ResultExtra, "forReviewer">,
+  now: Date,
+) {
+  return {
+    // No venue placed at a sector's centre: no sector is named (`approximateVenueSector`).
+    venueSector:
+      extra.distanceKm === null || !w.sectorPlaced
+        ? null
+        : approximateVenueSector(b.locations, extra.near),
+    nextSession: w.named ? nextSessionRemembered(w.named, w.named, now) : null,
+    reviewOverdue: now.getTime() > w.overdueAfter,
+  };
+}
+
+/**
+ * `toResult` for the public, for a listing held in memory: its own fields are worked out once
+ * per language, and only those that depend on the search each time (the answer is the same:
+ * the SQL oracle's results come from `toResult`, and `tests/api/search-index.test.ts` compares).
+ */
+export function heldResult(
+  b: ServiceBundle,
+  extra: Omit<ResultExtra, "forReviewer">,
+  lang: Lang,
+  now: Date,
+): SearchResult {
+  const w = writtenOf(b);
+  let result = w.result[lang];
+  if (result === undefined) {
+    result = Object.freeze(toResult(b, { distanceKm: null }, lang, now));
+    w.result[lang] = result;
+  }
+  const { venueSector, nextSession, reviewOverdue } = searchFields(w, b, extra, now);
+  // Keys given again keep their place: the result reads as `toResult` writes it.
+  return { ...result, distanceKm: extra.distanceKm, venueSector, nextSession, reviewOverdue };
 }
 
 /**
@@ -151,13 +207,8 @@ export function resultJson(b: ServiceBundle, extra: ResultExtra, lang: Lang, now
     own = JSON.stringify(fields).slice(0, -1); // without its closing brace
     w.own[lang] = own;
   }
-  // No venue placed at a sector's centre: no sector is named (`approximateVenueSector`).
-  const venueSector =
-    extra.distanceKm === null || !w.sectorPlaced
-      ? null
-      : approximateVenueSector(b.locations, extra.near);
-  const next = nextSessionOfBundle(b, now);
-  return `${own},"distanceKm":${JSON.stringify(extra.distanceKm)},"venueSector":${JSON.stringify(venueSector)},"nextSession":${next ? sessionJson(next) : "null"},"reviewOverdue":${now.getTime() > w.overdueAfter}}`;
+  const { venueSector, nextSession, reviewOverdue } = searchFields(w, b, extra, now);
+  return `${own},"distanceKm":${JSON.stringify(extra.distanceKm)},"venueSector":${JSON.stringify(venueSector)},"nextSession":${nextSession ? sessionJson(nextSession) : "null"},"reviewOverdue":${reviewOverdue}}`;
 }
 
 /** A next session as JSON, written once: it is remembered until it starts, and shown often. */

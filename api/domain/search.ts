@@ -12,9 +12,10 @@ export type GroupName = "nearby" | "area" | "anywhere";
 
 export interface Ranked {
   serviceId: string;
+  /** The service's place in the candidates it was ranked from (`Candidates.services`). */
+  at: number;
   group: GroupName;
   distanceKm: number | null;
-  nextSession: NextSession | null;
   /** The most specific service area that contains the place, if any. */
   areaKind: AreaKind | null;
 }
@@ -92,34 +93,33 @@ export function rankSearch(
   filters: SearchFiltersInput,
   now: Date,
 ): RankedGroups {
-  const nearest = new Map<string, number>();
+  const { services, schedules: schedulesOf, contacts: contactsOf } = candidates;
+  const nearest = new Map<number, number>();
   for (const l of candidates.locations) {
     const d = distanceKm(place.latitude, place.longitude, l.latitude, l.longitude);
     if (d > filters.radiusKm) continue;
-    const prev = nearest.get(l.serviceId);
-    if (prev === undefined || d < prev) nearest.set(l.serviceId, d);
+    const prev = nearest.get(l.at);
+    if (prev === undefined || d < prev) nearest.set(l.at, d);
   }
-  const bestArea = new Map<string, AreaKind>();
+  const bestArea = new Map<number, AreaKind>();
   for (const a of candidates.areas) {
     if (!areaContains(a, place)) continue;
-    const prev = bestArea.get(a.serviceId);
-    if (prev === undefined || SPECIFICITY[a.kind] < SPECIFICITY[prev])
-      bestArea.set(a.serviceId, a.kind);
+    const prev = bestArea.get(a.at);
+    if (prev === undefined || SPECIFICITY[a.kind] < SPECIFICITY[prev]) bestArea.set(a.at, a.kind);
   }
 
   const groups: RankedGroups = { nearby: [], area: [], anywhere: [] };
-  const ids = [...nearest.keys()];
-  for (const id of bestArea.keys()) if (!nearest.has(id)) ids.push(id);
-  for (const id of ids) {
-    const s = candidates.services.get(id);
+  const ats = [...nearest.keys()];
+  for (const at of bestArea.keys()) if (!nearest.has(at)) ats.push(at);
+  for (const at of ats) {
+    const s = services[at];
     if (!s) continue;
-    const schedules = candidates.schedules.get(s.id) ?? NO_SCHEDULES;
+    const schedules = schedulesOf[at] ?? NO_SCHEDULES;
     if (!candidates.filtered) {
-      const contacts = candidates.contacts.get(s.id) ?? NO_CONTACTS;
-      if (!passesFilters(s, schedules, contacts, filters)) continue;
+      if (!passesFilters(s, schedules, contactsOf[at] ?? NO_CONTACTS, filters)) continue;
     }
-    const d = nearest.get(s.id);
-    const areaKind = bestArea.get(s.id) ?? null;
+    const d = nearest.get(at);
+    const areaKind = bestArea.get(at) ?? null;
     const group: GroupName | null =
       d !== undefined
         ? "nearby"
@@ -131,47 +131,71 @@ export function rankSearch(
     if (!group) continue;
     groups[group].push({
       serviceId: s.id,
+      at,
       group,
       distanceKm: d === undefined ? null : Math.round(d * 10) / 10,
-      // A ranking key near you and in your area; in "anywhere" only the winners need it (below).
-      nextSession: group === "anywhere" ? null : nextSessionRemembered(schedules, schedules, now),
       areaKind,
     });
   }
 
-  // Each sort key is worked out once per result, not once per comparison.
-  const { nameOrder, services } = candidates;
-  const keyed = (group: Ranked[], keys: (r: Ranked, s: CandidateService) => number[]) =>
-    group.map((r) => {
-      const s = services.get(r.serviceId)!;
-      return { r, keys: keys(r, s), name: s.name, order: nameOrder?.get(r.serviceId) ?? 0 };
-    });
-  type Keyed = ReturnType<typeof keyed>[number];
-  const compare = (a: Keyed, b: Keyed) => {
-    for (let k = 0; k < a.keys.length; k++) {
-      const diff = a.keys[k]! - b.keys[k]!;
-      if (diff !== 0) return diff;
+  // Each sort key is worked out once per result, not once per comparison. The next session
+  // (near you and in your area, after the other keys) only when two results are level before it:
+  // finding it is most of a result's cost, and distances are seldom level.
+  const { nameOrder } = candidates;
+  interface Keyed {
+    r: Ranked;
+    keys: number[];
+    /** The next session's start; NaN until asked for; no session sorts last. */
+    session: number;
+    name: string;
+    order: number;
+  }
+  const sessionOf = (x: Keyed) => {
+    if (Number.isNaN(x.session)) {
+      const schedules = schedulesOf[x.r.at] ?? NO_SCHEDULES;
+      const next = nextSessionRemembered(schedules, schedules, now);
+      // A finite number, so two without a session compare equal (Infinity - Infinity is NaN).
+      x.session = next ? startOf(next) : Number.MAX_SAFE_INTEGER;
     }
-    const byName = nameOrder ? a.order - b.order : compareNames(a.name, b.name);
-    // Listings may share a name: the id keeps the order the same whoever found them.
-    return byName || (a.r.serviceId < b.r.serviceId ? -1 : 1);
+    return x.session;
   };
-  const ranked = (group: Ranked[], keys: (r: Ranked, s: CandidateService) => number[]) =>
-    keyed(group, keys)
+  const ranked = (
+    group: Ranked[],
+    keys: (r: Ranked, s: CandidateService) => number[],
+    bySession: boolean,
+  ) => {
+    const compare = (a: Keyed, b: Keyed) => {
+      for (let k = 0; k < a.keys.length; k++) {
+        const diff = a.keys[k]! - b.keys[k]!;
+        if (diff !== 0) return diff;
+      }
+      if (bySession) {
+        const diff = sessionOf(a) - sessionOf(b);
+        if (diff !== 0) return diff;
+      }
+      const byName = nameOrder ? a.order - b.order : compareNames(a.name, b.name);
+      // Listings may share a name: the id keeps the order the same whoever found them.
+      return byName || (a.r.serviceId < b.r.serviceId ? -1 : 1);
+    };
+    return group
+      .map((r): Keyed => {
+        const s = services[r.at]!;
+        const order = nameOrder?.[r.at] ?? 0;
+        return { r, keys: keys(r, s), session: Number.NaN, name: s.name, order };
+      })
       .sort(compare)
       .slice(0, filters.limit)
       .map((x) => x.r);
-  // No session sorts last; a finite number, so two such compare equal (Infinity - Infinity is NaN).
-  const session = (r: Ranked) => (r.nextSession ? startOf(r.nextSession) : Number.MAX_SAFE_INTEGER);
+  };
   const specificity = (r: Ranked) => (r.areaKind ? SPECIFICITY[r.areaKind] : 9);
+  const { selfReferrals } = candidates;
+  const selfReferralOf = (at: number, s: CandidateService) =>
+    selfReferrals ? selfReferrals[at]! : selfReferral(s);
 
   return {
-    nearby: ranked(groups.nearby, (r) => [r.distanceKm ?? 0, session(r)]),
-    area: ranked(groups.area, (r, s) => [specificity(r), selfReferral(s), session(r)]),
-    anywhere: ranked(groups.anywhere, (r, s) => anywhereKeys(s, r.areaKind)).map((r) => {
-      const schedules = candidates.schedules.get(r.serviceId) ?? NO_SCHEDULES;
-      return { ...r, nextSession: nextSessionRemembered(schedules, schedules, now) };
-    }),
+    nearby: ranked(groups.nearby, (r) => [r.distanceKm ?? 0], true),
+    area: ranked(groups.area, (r, s) => [specificity(r), selfReferralOf(r.at, s)], true),
+    anywhere: ranked(groups.anywhere, (r, s) => anywhereKeys(s, r.areaKind), false),
   };
 }
 
@@ -189,7 +213,8 @@ function startOf(session: NextSession): number {
   return t;
 }
 
-const selfReferral = (s: CandidateService) => (s.referral.includes("self") ? 0 : 1);
+/** 0 for a service she can refer herself to, else 1 (a ranking key). */
+export const selfReferral = (s: CandidateService) => (s.referral.includes("self") ? 0 : 1);
 const perinatal = (s: CandidateService) => (s.perinatalSpecific ? 0 : 1);
 const mentalHealth = (s: CandidateService) => (s.mentalHealthSpecific ? 0 : 1);
 

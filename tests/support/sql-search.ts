@@ -20,7 +20,7 @@ export async function sqlSearchAt(
   const ranked = rankSearch(place, candidates, query, now);
   const ids = [...ranked.nearby, ...ranked.area, ...ranked.anywhere].map((r) => r.serviceId);
   const bundles = await loadBundles(deps.db, ids);
-  return searchResponse(place, query, now, ranked, (id) => bundles.get(id), {
+  return searchResponse(place, query, now, ranked, (r) => bundles.get(r.serviceId), {
     crisis: await crisisFor(deps, place.countries, query.lang),
   });
 }
