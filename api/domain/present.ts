@@ -184,7 +184,7 @@ export function heldResult(
   const w = writtenOf(b);
   let result = w.result[lang];
   if (result === undefined) {
-    result = Object.freeze(toResult(b, { distanceKm: null }, lang, now));
+    result = toResult(b, { distanceKm: null }, lang, now);
     w.result[lang] = result;
   }
   const { venueSector, nextSession, reviewOverdue } = searchFields(w, b, extra, now);
