@@ -22,6 +22,7 @@ import { memo } from "../api/deps.js";
 import { Directory } from "../api/directory.js";
 import { DirectoryIndex } from "../api/domain/directory-index.js";
 import { distanceKm } from "../api/domain/distance.js";
+import { heldResult, resultJson } from "../api/domain/present.js";
 import { silentLogger } from "../api/logger.js";
 import { startServer } from "../api/node/server.js";
 import { findPlace } from "../api/place.js";
@@ -100,6 +101,22 @@ async function main() {
   const bytes = Buffer.byteLength(read.text);
   console.log(
     `snapshot for Workers: ${(bytes / 2 ** 20).toFixed(2)} MiB JSON, ${(gzipSync(read.text).length / 2 ** 20).toFixed(2)} MiB gzip`,
+  );
+
+  // The memos results are written from (`heldResult`, `resultJson`) fill as listings are shown,
+  // and are kept as long as the index: here once every listing has been shown in both languages.
+  gc();
+  const memoBefore = process.memoryUsage().heapUsed;
+  const memoNow = new Date();
+  for (const lang of ["en", "cy"] as const) {
+    for (const b of built2.bundles) {
+      heldResult(b, { distanceKm: 1 }, lang, memoNow);
+      resultJson(b, { distanceKm: 1 }, lang, memoNow);
+    }
+  }
+  gc();
+  console.log(
+    `answer memos, once all ${built2.size} listings are shown in both languages: ${((process.memoryUsage().heapUsed - memoBefore) / 2 ** 20).toFixed(1)} MiB more heap`,
   );
 
   const directory = new Directory(handle.db, { checkEveryMs: 1_000 });
