@@ -47,7 +47,8 @@ export async function benchOruk(url: string, geo: GeoIndex): Promise<void> {
     "/oruk/services?day=TU&start_time=09:00",
     "/oruk/service_at_locations?page=1",
     `/oruk/services/${first.contents[0]?.id}`,
-    // An id no page has derived: every id of the feed is derived to find it is not there.
+    // An id no page has derived: the first time, every id of the feed is derived to find it is
+    // not there (the max); after that, until the directory changes, it is known to be absent.
     "/oruk/services/7c9e6679-7425-40de-944b-e07fc1f90ae7",
   ];
   console.log(

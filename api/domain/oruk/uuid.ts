@@ -113,6 +113,7 @@ export function orukId(entity: OrukEntity, ...parts: string[]): string {
     if (known.size >= MAX_KNOWN) {
       known.clear();
       names.clear();
+      generation++;
     }
     id = uuidV5(SIGNPOST_NAMESPACE, name);
     known.set(name, id);
@@ -132,6 +133,12 @@ export function partsOfKnownId(entity: OrukEntity, id: string): string[] | null 
 const known = new Map<string, string>();
 const names = new Map<string, string>();
 const MAX_KNOWN = 500_000;
+let generation = 0;
+
+/** Moves whenever the ids derived so far are forgotten (`partsOfKnownId` knows none of them). */
+export function knownIdsGeneration(): number {
+  return generation;
+}
 
 export const UUID_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;

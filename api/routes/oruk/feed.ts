@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { Place } from "../../../schema/contract.js";
+import { readDirectoryVersion } from "../../db/directory-version.js";
 import {
   candidateItems,
   countFeed,
@@ -19,7 +20,8 @@ import {
   orukQuerySchema,
 } from "../../domain/oruk/filters.js";
 import { organisationUuid, salUuid, serviceUuid } from "../../domain/oruk/publish.js";
-import { partsOfKnownId } from "../../domain/oruk/uuid.js";
+import { knownIdsGeneration, partsOfKnownId } from "../../domain/oruk/uuid.js";
+import { stalenessDay } from "../../domain/review.js";
 import { ApiError } from "../../errors.js";
 import { findPlace } from "../../place.js";
 import { validQuery } from "../http.js";
@@ -134,13 +136,31 @@ export async function findItem(
     });
     return items.find((i) => i.locationId === (known[1] ?? null));
   }
+  // Not derived yet: derive every id of the feed, unless that was done for the same published
+  // directory on the same staleness day and found nothing (a UUID nobody has, asked again or a
+  // new one each time, would otherwise read the whole feed every time: a third of a second at
+  // 20,000 listings).
+  const stamp = `${await readDirectoryVersion(deps.db)}|${stalenessDay(deps.now())}|${knownIdsGeneration()}`;
+  const scanned = wholeFeedDerived.get(deps.db) ?? new Map<string, string>();
+  wholeFeedDerived.set(deps.db, scanned);
+  if (scanned.get(entity) === stamp) return undefined;
   const items = await feedItems(c, null, perVenue);
-  return items.find((i) =>
+  const found = items.find((i) =>
     perVenue && i.locationId
       ? salUuid(i.serviceId, i.locationId) === uuid
       : serviceUuid(i.serviceId) === uuid,
   );
+  // Every id was derived only if the search ran to the end.
+  if (!found) scanned.set(entity, stamp);
+  return found;
 }
+
+/**
+ * Per database and kind of item, the directory version, staleness day and id generation at which
+ * every id of the feed was derived. Publishing moves the version; hiding as stale happens only at
+ * the start of a staleness day and only takes listings away.
+ */
+const wholeFeedDerived = new WeakMap<object, Map<string, string>>();
 
 export function bundles(c: Context<AppEnv>, ids: readonly string[]): Promise<OrukBundle[]> {
   return loadOrukBundles(c.get("deps").db, ids);
