@@ -219,6 +219,24 @@ describe("console pages in Chromium", () => {
     // 21 pages, each loaded and checked by axe: about two minutes on a busy two-core machine.
   }, 300_000);
 
+  it("keeps each listing's last-checked date on one line at 1280 px", async () => {
+    const { page } = await signedIn("admin@example.org");
+    await page.goto(`${server.url}/admin/listings`);
+    // Line boxes of the last cell's text, per row: a date wrapped after its month has two.
+    const lines = await page.$$eval("table tbody tr", (rows) =>
+      rows.map((tr) => {
+        const cell = tr.querySelector("td:last-child");
+        const range = document.createRange();
+        if (cell) range.selectNodeContents(cell);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return { date: cell?.textContent?.trim() ?? "", lines: tops.size };
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.filter((l) => l.lines !== 1)).toEqual([]);
+    await page.close();
+  });
+
   it("has no axe violations on the editor with errors, the conflict screen, the outbox and import results", async () => {
     const { page, errors } = await signedIn("admin@example.org");
     // A form with mistakes.

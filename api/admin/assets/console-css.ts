@@ -141,6 +141,7 @@ dl.summary dd { margin: 0; overflow-wrap: anywhere; }
 .two-columns { display: grid; gap: 1.5rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); }
 .preview-cards { display: grid; gap: 1rem; max-width: 32rem; }
 .preview-card h3 { margin: 0 0 0.5rem; font-size: 1.1rem; }
+.day { white-space: nowrap; }
 .pre { white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.9rem; background: var(--wash); padding: 0.75rem; margin: 0 0 1rem; }
 .pre-label { font-weight: 700; margin: 0.5rem 0 0.25rem; }
 details summary { cursor: pointer; min-height: 24px; color: var(--link); }

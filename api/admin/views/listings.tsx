@@ -135,7 +135,8 @@ export const ListingsPage: FC<{
           <>
             <StatusTag status={r.status} pending={r.pending} /> <ReviewTags row={r} now={p.now} />
           </>,
-          formatDay(r.verifiedAt),
+          // A date is one unit: "1 Nov 2026" wrapped after "Nov" at 1280 px.
+          <span class="day">{formatDay(r.verifiedAt)}</span>,
         ])}
       />
     ) : null}
