@@ -24,17 +24,11 @@ export function toContact(row: ContactRow, lang: Lang): Contact {
 
 /** The next session of a listing, with the name of the place it meets. */
 export function nextSessionOfBundle(b: ServiceBundle, now: Date): NextSession | null {
-  if (b.schedules.length === 0) return null;
-  let named = namedSchedules.get(b);
-  if (!named) {
-    named = namedSchedulesOf(b);
-    namedSchedules.set(b, named);
-  }
   // A listing held in memory by the directory is asked about again and again.
-  return nextSessionRemembered(named, named, now);
+  const { named } = writtenOf(b);
+  return named ? nextSessionRemembered(named, named, now) : null;
 }
 
-const namedSchedules = new WeakMap<ServiceBundle, ScheduleLike[]>();
 const namedSchedulesOf = (b: ServiceBundle): ScheduleLike[] =>
   b.schedules.map((s) => ({
     ...s,
