@@ -1,17 +1,20 @@
 import type { AnswerCache, CachedBody } from "./response-cache.js";
 
 /**
- * Public answers in the Workers Cache API (per data centre). The Cache API cannot be emptied
- * at once, so entries simply live `ttlSeconds`: a publish shows everywhere within that time.
+ * Public answers in the Workers Cache API (per data centre), by database and question. The
+ * Cache API cannot be emptied at once, so entries simply live `ttlSeconds`: a publish shows
+ * everywhere within that time.
  */
 export class EdgeCache implements AnswerCache {
   constructor(
     private readonly cache: Cache,
+    /** Names the database (never its token), so two deployments never share answers. */
+    private readonly database: string,
     private readonly ttlSeconds = 60,
   ) {}
 
   private url(key: string): string {
-    return `https://answers.signpost.invalid/${encodeURIComponent(key)}`;
+    return `https://answers.signpost.invalid/${encodeURIComponent(this.database)}/${encodeURIComponent(key)}`;
   }
 
   async get(key: string): Promise<CachedBody | undefined> {

@@ -110,7 +110,7 @@ function forEnv(env: Env): { app: App; deps: Deps } {
     sessionSecret: env.SESSION_SECRET || undefined,
     // No files to read on Workers: the zone the calendar files use ships as a text module.
     vtimezone: (zone) => (zone === "Europe/London" ? vtimezoneOf(londonZone) : null),
-    cache: new EdgeCache(edge),
+    cache: new EdgeCache(edge, env.DATABASE_URL),
     limits:
       env.RATE_LIMITS === "off"
         ? undefined

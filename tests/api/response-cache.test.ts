@@ -6,6 +6,8 @@ import { silentLogger } from "../../api/logger.js";
 import { etagOf, ResponseCache } from "../../api/response-cache.js";
 import { type Backend, FIXED_NOW, openBackend } from "../support/backends.js";
 
+const bytes = (text: string) => new TextEncoder().encode(text);
+
 describe("ResponseCache", () => {
   it("forgets entries after their time to live", async () => {
     const cache = new ResponseCache(10, 1_000);
@@ -74,6 +76,22 @@ describe("search answers through the cache", () => {
     expect(await a.text()).toBe(await b.text());
     // One entry for both (the crisis routes come from the in-memory directory, not the cache).
     expect(cache.size).toBe(1);
+  });
+
+  it("sends a Welsh answer from the cache as the same text and ETag as when it was made", async () => {
+    const path = "/api/v1/search?postcode=CF10%201AA&lang=cy";
+    const made = await app.request(path);
+    const kept = await app.request(path);
+    expect(made.status).toBe(200);
+    expect(kept.status).toBe(200);
+    const body = await made.text();
+    // Welsh letters and typography: more bytes than characters.
+    expect(bytes(body).byteLength).toBeGreaterThan(body.length);
+    expect(await kept.text()).toBe(body);
+    for (const res of [made, kept]) {
+      expect(res.headers.get("Content-Type")).toBe("application/json; charset=UTF-8");
+      expect(res.headers.get("ETag")).toBe(etagOf(body));
+    }
   });
 
   it("does not cache errors", async () => {

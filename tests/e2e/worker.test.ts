@@ -69,6 +69,24 @@ describe("Worker under wrangler dev, on sqld", () => {
     expect((await stream.text()).trim().split("\n")).toHaveLength(page.total_items);
   });
 
+  it("answers a search again from the Cache API: the same UTF-8 bytes and ETag, then 304", async () => {
+    const url = `${worker.url}/api/v1/search?postcode=CF10+1AA&lang=cy`;
+    const made = await fetch(url);
+    expect(made.status).toBe(200);
+    const body = new Uint8Array(await made.arrayBuffer());
+    const text = new TextDecoder().decode(body);
+    expect(text).toContain("Grŵp");
+    const etag = made.headers.get("etag");
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    const kept = await fetch(url);
+    expect(kept.status).toBe(200);
+    expect(kept.headers.get("etag")).toBe(etag);
+    expect(kept.headers.get("content-type")).toBe("application/json; charset=UTF-8");
+    expect(new Uint8Array(await kept.arrayBuffer())).toEqual(body);
+    const held = await fetch(url, { headers: { "If-None-Match": etag ?? "" } });
+    expect(held.status).toBe(304);
+  });
+
   it("draws the PDF pack with the embedded font, Welsh letters and all", async () => {
     const res = await fetch(`${worker.url}/print/pack.pdf?postcode=CF10+1&moment=booking&lang=cy`);
     expect(res.status).toBe(200);
