@@ -4,7 +4,7 @@ import { etagOf } from "../../api/response-cache.js";
 
 /**
  * The Cache API's part that the edge caches use (`match` and `put`, by URL), as one data centre
- * holds it: every Worker of the account shares it. The Workers runtime is tried end to end in
+ * holds it: every Worker on the same zone shares it. The Workers runtime is tried end to end in
  * tests/e2e/worker*.test.ts; this checks what each key names.
  */
 class DataCentre {
